@@ -1,0 +1,1 @@
+namespace Parley.Core; internal static class Placeholder {}
