@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Parley.Channels.Sandbox;
+using Parley.Core.Accounts;
+using Parley.Core.Outbound;
+
+namespace Parley.Channels;
+
+public static class ChannelsExtensions
+{
+    /// <summary>The WhatsApp providers Parley speaks, and the sandbox.</summary>
+    public static IHostApplicationBuilder AddChannels(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName);
+        services.AddSingleton<SandboxReceipts>();
+        services.AddSingleton<IChannel, SandboxChannel>();
+        services.AddSingleton<IAccountSource, SandboxAccounts>();
+        return builder;
+    }
+}

@@ -1,0 +1,281 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Parley.Core.Accounts;
+using Parley.Core.Bots;
+using Parley.Core.Contacts;
+using Parley.Core.Inbound;
+using Parley.Core.Media;
+using Parley.Core.Messaging;
+using Parley.Core.Storage;
+
+namespace Parley.Channels.Sandbox;
+
+/// <summary>
+/// The sandbox's HTTP surface: a person (the chat page or the terminal chat) plays a WhatsApp contact.
+/// Messages go through the same intake, queues and bots as a real provider's webhooks.
+/// </summary>
+public static class SandboxEndpoints
+{
+    public static RouteGroupBuilder MapSandboxApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/sandbox").WithTags("Sandbox");
+        group.MapGet("/accounts", ListAccountsAsync);
+        group.MapPost("/{accountId}/messages", ReceiveAsync)
+            .Accepts<SandboxInbound>("application/json", "multipart/form-data")
+            .WithMetadata(new RequestSizeLimitAttribute(32 * 1024 * 1024))
+            .DisableAntiforgery();
+        group.MapGet("/{accountId}/messages", ThreadAsync);
+        group.MapGet("/{accountId}/contacts", ContactsAsync);
+        group.MapGet("/{accountId}/media/{mediaId}", MediaAsync);
+        return group;
+    }
+
+    private static async Task<Ok<List<SandboxAccountView>>> ListAccountsAsync(AccountRegistry accounts, BotCatalog bots, CancellationToken ct)
+    {
+        var list = (await accounts.ListAsync(ct))
+            .Where(a => a.Enabled && a.Provider == Providers.Sandbox)
+            .Select(a =>
+            {
+                var bot = a.Bot ?? bots.DefaultBot;
+                var description = bots.All.FirstOrDefault(b => string.Equals(b.Name, bot, StringComparison.OrdinalIgnoreCase))?.Description;
+                return new SandboxAccountView(a.Id, bot, description, a.DisplayName);
+            })
+            .ToList();
+        return TypedResults.Ok(list);
+    }
+
+    private static async Task<Results<Accepted<SandboxAccepted>, ValidationProblem, NotFound, ProblemHttpResult>> ReceiveAsync(
+        string accountId,
+        HttpRequest request,
+        AccountRegistry accounts,
+        IntakeStore intake,
+        IMediaStore media,
+        IOptions<SandboxOptions> options,
+        TimeProvider time,
+        CancellationToken ct)
+    {
+        if (await accounts.FindEnabledAsync(accountId, Providers.Sandbox, ct) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        SandboxInbound body;
+        MediaInfo? file = null;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            body = new SandboxInbound { From = form["from"], Name = form["name"], Text = form["text"], Id = form["id"] };
+            if (form.Files.GetFile("file") is { } upload)
+            {
+                try
+                {
+                    await using var stream = upload.OpenReadStream();
+                    var stored = await media.SaveAsync(stream, upload.ContentType, upload.FileName, options.Value.MaxUploadBytes, ct);
+                    file = new MediaInfo
+                    {
+                        StoredId = stored.Id,
+                        Sha256 = stored.Id,
+                        MimeType = stored.MimeType,
+                        FileName = stored.FileName,
+                        Size = stored.Size,
+                        Voice = stored.MimeType?.StartsWith("audio/ogg", StringComparison.OrdinalIgnoreCase) == true,
+                    };
+                }
+                catch (MediaTooLargeException ex)
+                {
+                    return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large");
+                }
+            }
+        }
+        else
+        {
+            try
+            {
+                body = await request.ReadFromJsonAsync<SandboxInbound>(ParleyJson.Options, ct)
+                    ?? throw new JsonException("The body is empty.");
+            }
+            catch (JsonException ex)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"Malformed JSON: {ex.Message}"] });
+            }
+            catch (InvalidOperationException)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send JSON (application/json) or a multipart form."] });
+            }
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (!PhoneNumber.TryParse(body.From, null, out var phone))
+        {
+            errors["from"] = ["'from' must be a phone number in international form, like +15550001111."];
+        }
+
+        var content = ToContent(body, file, errors);
+        if (errors.Count > 0 || content is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var now = time.GetUtcNow();
+        var clientId = string.IsNullOrWhiteSpace(body.Id) ? Guid.CreateVersion7().ToString("N") : body.Id.Trim();
+        var providerId = $"sbx.in.{phone.WaId}.{clientId}";
+        var name = string.IsNullOrWhiteSpace(body.Name) ? null : body.Name.Trim();
+        var raw = JsonSerializer.Serialize(body, ParleyJson.Options);
+        var result = await intake.StoreAsync(new InboundBatch(accountId, Providers.Sandbox, raw)
+        {
+            ContentType = request.ContentType,
+            Messages =
+            [
+                new InboundMessage(providerId, new ContactRef(phone.WaId) { Phone = phone.ToE164(), ProfileName = name }, content, now) { Raw = raw },
+            ],
+        }, ct);
+
+        var id = result.NewMessageIds.Count > 0
+            ? result.NewMessageIds[0]
+            : await FindByProviderIdAsync(request.HttpContext.RequestServices.GetRequiredService<Database>(), accountId, providerId, ct);
+        return TypedResults.Accepted((string?)null, new SandboxAccepted(id.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private static MessageContent? ToContent(SandboxInbound body, MediaInfo? file, Dictionary<string, string[]> errors)
+    {
+        var text = body.Text;
+        if (text is not null && text.Length > 4096)
+        {
+            errors["text"] = ["'text' is longer than WhatsApp's 4,096 characters."];
+            return null;
+        }
+
+        if (file is not null)
+        {
+            var type = file.MimeType switch
+            {
+                { } m when m.StartsWith("image/webp", StringComparison.OrdinalIgnoreCase) => MessageTypes.Sticker,
+                { } m when m.StartsWith("image/", StringComparison.OrdinalIgnoreCase) => MessageTypes.Image,
+                { } m when m.StartsWith("audio/", StringComparison.OrdinalIgnoreCase) => MessageTypes.Audio,
+                { } m when m.StartsWith("video/", StringComparison.OrdinalIgnoreCase) => MessageTypes.Video,
+                _ => MessageTypes.Document,
+            };
+            return new MessageContent { Type = type, Text = string.IsNullOrEmpty(text) ? null : text, Media = file };
+        }
+
+        if (body.Interactive is { } choice)
+        {
+            if (string.IsNullOrWhiteSpace(choice.Id))
+            {
+                errors["interactive.id"] = ["'interactive.id' is required: the id of the button or list row chosen."];
+                return null;
+            }
+
+            var kind = choice.Kind is "list_reply" ? "list_reply" : "button_reply";
+            return new MessageContent { Type = MessageTypes.Interactive, Reply = new InteractiveReply(choice.Id, choice.Title) { Kind = kind } };
+        }
+
+        if (body.Location is { } location)
+        {
+            if (location.Latitude is < -90 or > 90 || location.Longitude is < -180 or > 180)
+            {
+                errors["location"] = ["Latitude must be within ±90 and longitude within ±180."];
+                return null;
+            }
+
+            return new MessageContent { Type = MessageTypes.Location, Location = location };
+        }
+
+        if (string.IsNullOrEmpty(text))
+        {
+            errors["text"] = ["Send 'text', 'interactive', 'location' or a file."];
+            return null;
+        }
+
+        return MessageContent.FromText(text);
+    }
+
+    private static async Task<long> FindByProviderIdAsync(Database database, string accountId, string providerId, CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT id FROM messages WHERE account_id = @accountId AND provider_message_id = @providerId", new { accountId, providerId }, cancellationToken: ct));
+    }
+
+    private static async Task<Results<Ok<List<SandboxMessageView>>, ValidationProblem, NotFound>> ThreadAsync(
+        string accountId,
+        [FromQuery] string? contact,
+        [FromQuery] long? after,
+        [FromQuery] int? limit,
+        AccountRegistry accounts,
+        Database database,
+        MessageQueries messages,
+        CancellationToken ct)
+    {
+        if (await accounts.FindEnabledAsync(accountId, Providers.Sandbox, ct) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!PhoneNumber.TryParse(contact, null, out var phone))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["contact"] = ["'contact' must be the phone number the messages came from, like +15550001111."] });
+        }
+
+        await using var c = await database.OpenAsync(ct);
+        var conversationId = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            SELECT v.id FROM conversations v JOIN contacts k ON k.id = v.contact_id
+            WHERE v.account_id = @accountId AND k.account_id = @accountId AND k.wa_id = @waId
+            """,
+            new { accountId, waId = phone.WaId }, cancellationToken: ct));
+        if (conversationId is null)
+        {
+            return TypedResults.Ok(new List<SandboxMessageView>());
+        }
+
+        var thread = await messages.ThreadAsync(conversationId.Value, after ?? 0, Math.Clamp(limit ?? 500, 1, 1000), ct);
+        return TypedResults.Ok(thread.Select(m => SandboxMessageView.From(m, accountId)).ToList());
+    }
+
+    private sealed record ContactRow(string wa_id, string? phone, string? name, long last_message_at, string? content);
+
+    private static async Task<Results<Ok<List<SandboxContactView>>, NotFound>> ContactsAsync(
+        string accountId, AccountRegistry accounts, Database database, CancellationToken ct)
+    {
+        if (await accounts.FindEnabledAsync(accountId, Providers.Sandbox, ct) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await using var c = await database.OpenAsync(ct);
+        var rows = await c.QueryAsync<ContactRow>(new CommandDefinition(
+            """
+            SELECT k.wa_id, k.phone, k.name, v.last_message_at,
+                   (SELECT m.content FROM messages m WHERE m.conversation_id = v.id ORDER BY m.id DESC LIMIT 1) AS content
+            FROM conversations v JOIN contacts k ON k.id = v.contact_id
+            WHERE v.account_id = @accountId
+            ORDER BY v.last_message_at DESC
+            LIMIT 100
+            """,
+            new { accountId }, cancellationToken: ct));
+        return TypedResults.Ok(rows.Select(r => new SandboxContactView(
+            r.wa_id, r.phone, r.name, Clock.FromMs(r.last_message_at),
+            r.content is null ? null : JsonSerializer.Deserialize<MessageContent>(r.content, ParleyJson.Options)?.Summary())).ToList());
+    }
+
+    private static async Task<IResult> MediaAsync(string accountId, string mediaId, AccountRegistry accounts, IMediaStore media, CancellationToken ct)
+    {
+        if (await accounts.FindEnabledAsync(accountId, Providers.Sandbox, ct) is null || await media.OpenAsync(mediaId, ct) is not { } found)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Stream(found.Content, found.Media.MimeType ?? "application/octet-stream", found.Media.FileName, enableRangeProcessing: true);
+    }
+}
+
+public sealed record SandboxAccepted(string Id);

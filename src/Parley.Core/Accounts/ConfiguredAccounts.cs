@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+
+namespace Parley.Core.Accounts;
+
+/// <summary>Somewhere accounts are declared that Parley creates or updates at start.</summary>
+public interface IAccountSource
+{
+    IEnumerable<Account> Accounts();
+}
+
+/// <summary>
+/// Reads <c>Parley:Accounts:{n}</c>. Well-known keys become the account's fields, secret keys its encrypted
+/// secrets, and every other key (nested ones as <c>Ai:Model</c>) a setting.
+/// </summary>
+public sealed partial class ConfiguredAccounts(IConfiguration configuration) : IAccountSource
+{
+    public const string SectionName = "Parley:Accounts";
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
+    public static partial Regex IdPattern();
+
+    public IEnumerable<Account> Accounts()
+    {
+        foreach (var section in configuration.GetSection(SectionName).GetChildren())
+        {
+            yield return Read(section);
+        }
+    }
+
+    public static Account Read(IConfigurationSection section)
+    {
+        var path = section.Path;
+        var id = section["Id"];
+        if (string.IsNullOrWhiteSpace(id) || !IdPattern().IsMatch(id))
+        {
+            throw new InvalidOperationException(
+                $"{path}:Id must be a URL-safe id (letters, digits, '-' and '_', at most 64), but it is '{id}'.");
+        }
+
+        var provider = section["Provider"]?.Trim().ToLowerInvariant();
+        if (provider is null || !Providers.All.Contains(provider))
+        {
+            throw new InvalidOperationException(
+                $"{path}:Provider must be one of {string.Join(", ", Providers.All)}, but it is '{section["Provider"]}'.");
+        }
+
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var secrets = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in section.AsEnumerable(makePathsRelative: true))
+        {
+            if (value is null || key is "Id" or "Provider" or "Bot" or "DisplayName" or "Enabled")
+            {
+                continue;
+            }
+
+            (AccountSecrets.IsSecret(key) ? secrets : settings)[key] = value;
+        }
+
+        return new Account(id, provider)
+        {
+            Bot = string.IsNullOrWhiteSpace(section["Bot"]) ? null : section["Bot"]!.Trim(),
+            DisplayName = section["DisplayName"],
+            Enabled = !bool.TryParse(section["Enabled"], out var enabled) || enabled,
+            Source = "config",
+            Settings = settings,
+            Secrets = secrets,
+        };
+    }
+}

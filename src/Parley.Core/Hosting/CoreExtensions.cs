@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Parley.Core.Accounts;
+using Parley.Core.Inbound;
+using Parley.Core.Media;
+using Parley.Core.Messaging;
+using Parley.Core.Outbound;
+using Parley.Core.Storage;
+using Parley.Core.Work;
+
+namespace Parley.Core.Hosting;
+
+public static class CoreExtensions
+{
+    /// <summary>The messaging core: storage, accounts, the inbound and outbound queues and their workers.</summary>
+    public static IHostApplicationBuilder AddParleyCore(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ParleyOptions>().BindConfiguration(ParleyOptions.SectionName).ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => CreateDatabase(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<ParleyOptions>>().Value, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+
+        var keys = new DirectoryInfo(Path.Combine(DataPath(builder.Configuration), "keys"));
+        services.AddDataProtection().SetApplicationName("Parley").PersistKeysToFileSystem(keys);
+
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<AccountRegistry>();
+        services.AddSingleton<IAccountSource, ConfiguredAccounts>();
+        services.AddSingleton<AccountSeeder>();
+        services.AddSingleton<WorkSignals>();
+        services.AddSingleton<InstanceIdentity>();
+        services.AddSingleton<IntakeStore>();
+        services.AddSingleton<OutboundQueue>();
+        services.AddSingleton<MessageQueries>();
+        services.AddSingleton<ChannelCatalog>();
+        services.AddSingleton<BotCatalog>();
+        services.AddSingleton<InboundProcessor>();
+        services.AddSingleton<IMediaStore, FileMediaStore>();
+
+        services.AddHostedService<StorageStartup>();
+        services.AddSingleton<InboundWorker>();
+        services.AddSingleton<OutboundWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboundWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<OutboundWorker>());
+        return builder;
+    }
+
+    public static string DataPath(IConfiguration configuration) =>
+        Path.GetFullPath(configuration[$"{ParleyOptions.SectionName}:DataDirectory"] ?? "./data");
+
+    public static Database CreateDatabase(IConfiguration configuration, ParleyOptions parley, DatabaseOptions options)
+    {
+        var connectionString = configuration.GetConnectionString("Parley");
+        if (options.Provider.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Parley:Database:Provider is 'postgres' but ConnectionStrings:Parley is empty; set it to an Npgsql connection string.");
+            }
+
+            return new Database(DatabaseKind.Postgres, connectionString);
+        }
+
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var dir = parley.DataPath();
+            Directory.CreateDirectory(dir);
+            connectionString = $"Data Source={Path.Combine(dir, "parley.db")}";
+        }
+
+        return new Database(DatabaseKind.Sqlite, connectionString);
+    }
+}

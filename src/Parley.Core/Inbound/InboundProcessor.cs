@@ -1,0 +1,161 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Parley.Core.Accounts;
+using Parley.Core.Bots;
+using Parley.Core.Messaging;
+using Parley.Core.Outbound;
+using Parley.Core.Storage;
+using Parley.Core.Work;
+
+namespace Parley.Core.Inbound;
+
+/// <summary>
+/// Processes one stored inbound message: asks the account's bot for replies, then in one transaction
+/// queues the replies (idempotency key derived from the inbound message), stores the session and marks
+/// the message done. Run twice for the same message, it queues its replies once.
+/// </summary>
+public sealed class InboundProcessor(
+    Database database,
+    AccountRegistry accounts,
+    BotCatalog bots,
+    TimeProvider time,
+    WorkSignals signals,
+    ILogger<InboundProcessor> logger)
+{
+    /// <summary>Messages of history handed to the bot.</summary>
+    public const int HistoryTurns = 20;
+
+    private sealed record ContactRow(long id, string wa_id, string? phone, string? name, long opted_out, long blocked, long allowed);
+
+    private sealed record ConversationRow(long id, string account_id, long contact_id, string state, string? session, long? last_inbound_at);
+
+    /// <returns>False when the message was already processed (by this or another instance).</returns>
+    public async Task<bool> ProcessAsync(StoredMessage message, CancellationToken ct)
+    {
+        var account = await accounts.FindAsync(message.AccountId, ct)
+            ?? throw new InvalidOperationException($"Account '{message.AccountId}' no longer exists.");
+        var bot = bots.For(account);
+
+        BotRequest request;
+        await using (var c = await database.OpenAsync(ct))
+        {
+            request = await LoadRequestAsync(c, account, message, ct);
+        }
+
+        var started = time.GetTimestamp();
+        var result = await bot.HandleAsync(request, ct);
+        logger.LogDebug("Bot {Bot} answered message {MessageId} with {Replies} replies in {Elapsed} ms",
+            bot.Name, message.Id, result.Replies.Count, time.GetElapsedTime(started).TotalMilliseconds);
+
+        var now = time.NowMs();
+        await using var conn = await database.OpenAsync(ct);
+        await using var tx = await database.BeginWriteAsync(conn, ct);
+        var marked = await conn.ExecuteAsync(new CommandDefinition(
+            "UPDATE messages SET process_state = 2, attempts = attempts + 1, last_error = NULL WHERE id = @Id AND process_state = 1",
+            new { message.Id }, tx, cancellationToken: ct));
+        if (marked == 0)
+        {
+            // Another worker finished it after its lease expired under us: keep its outcome.
+            await tx.RollbackAsync(ct);
+            return false;
+        }
+
+        var queued = 0;
+        for (var i = 0; i < result.Replies.Count; i++)
+        {
+            var id = await OutboundQueue.InsertAsync(conn, tx, new OutboundQueue.NewOutbound(
+                message.AccountId, message.ConversationId, message.ContactId, result.Replies[i], $"reply:{message.Id}:{i}")
+            {
+                InReplyTo = message.Id,
+                Source = "bot",
+            }, now, ct);
+            queued += id is null ? 0 : 1;
+        }
+
+        await conn.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE conversations SET in_pending = in_pending - 1, out_pending = out_pending + @queued,
+                session = COALESCE(@Session, session), state = COALESCE(@ConversationState, state), last_message_at = @now
+            WHERE id = @ConversationId
+            """,
+            new { queued, result.Session, result.ConversationState, now, message.ConversationId }, tx, cancellationToken: ct));
+        if (result.OptedOut is { } optedOut)
+        {
+            await conn.ExecuteAsync(new CommandDefinition(
+                "UPDATE contacts SET opted_out = @v, opted_out_at = @at, updated_at = @now WHERE id = @ContactId",
+                new { v = optedOut ? 1 : 0, at = optedOut ? now : (long?)null, now, message.ContactId }, tx, cancellationToken: ct));
+        }
+
+        await tx.CommitAsync(ct);
+        if (queued > 0)
+        {
+            signals.Outbound.Notify();
+        }
+
+        return true;
+    }
+
+    private static async Task<BotRequest> LoadRequestAsync(DbConnection c, Account account, StoredMessage message, CancellationToken ct)
+    {
+        var contact = await c.QuerySingleAsync<ContactRow>(new CommandDefinition(
+            "SELECT id, wa_id, phone, name, opted_out, blocked, allowed FROM contacts WHERE id = @ContactId", new { message.ContactId }, cancellationToken: ct));
+        var conversation = await c.QuerySingleAsync<ConversationRow>(new CommandDefinition(
+            "SELECT id, account_id, contact_id, state, session, last_inbound_at FROM conversations WHERE id = @ConversationId", new { message.ConversationId }, cancellationToken: ct));
+        var history = await MessageQueries.RecentAsync(c, message.ConversationId, message.Id, HistoryTurns, ct);
+        return new BotRequest(
+            account,
+            new ContactInfo(contact.id, contact.wa_id)
+            {
+                Phone = contact.phone,
+                Name = contact.name,
+                OptedOut = contact.opted_out != 0,
+                Blocked = contact.blocked != 0,
+                Allowed = contact.allowed != 0,
+            },
+            new ConversationInfo(conversation.id, conversation.account_id, conversation.contact_id)
+            {
+                State = conversation.state,
+                Session = conversation.session,
+                LastInboundAt = conversation.last_inbound_at is { } at ? Clock.FromMs(at) : null,
+            },
+            message)
+        {
+            History = history,
+        };
+    }
+}
+
+/// <summary>Finds the bot that serves an account: its own <c>Bot</c> setting, else the default bot.</summary>
+public sealed class BotCatalog(IEnumerable<IBot> bots, Microsoft.Extensions.Options.IOptions<BotOptions> options)
+{
+    private readonly Dictionary<string, IBot> _bots = bots.ToDictionary(b => b.Name, StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyCollection<IBot> All => _bots.Values;
+
+    public string DefaultBot => options.Value.Default;
+
+    public bool Exists(string name) => _bots.ContainsKey(name);
+
+    public IBot For(Account account)
+    {
+        var name = account.Bot ?? options.Value.Default;
+        return _bots.TryGetValue(name, out var bot)
+            ? bot
+            : throw new InvalidOperationException($"Account '{account.Id}' asks for bot '{name}', which is not registered (known: {string.Join(", ", _bots.Keys)}).");
+    }
+}
+
+public sealed class BotOptions
+{
+    public const string SectionName = "Parley:Bots";
+
+    /// <summary>The bot for accounts that name none.</summary>
+    public string Default { get; set; } = "echo";
+}
+
+internal static class JsonText
+{
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, ParleyJson.Options);
+}

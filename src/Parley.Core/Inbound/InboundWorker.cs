@@ -1,0 +1,105 @@
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Parley.Core.Messaging;
+using Parley.Core.Storage;
+using Parley.Core.Work;
+
+namespace Parley.Core.Inbound;
+
+/// <summary>The inbound queue: processes each conversation's stored messages in order, retrying with backoff.</summary>
+public sealed class InboundWorker(
+    Database database,
+    InboundProcessor processor,
+    WorkSignals signals,
+    IOptions<WorkerOptions> options,
+    TimeProvider time,
+    InstanceIdentity instance,
+    ILogger<InboundWorker> logger)
+    : LaneWorker(new ConversationLane(database, "in"), signals.Inbound, options, time, instance, logger)
+{
+    private const int BatchSize = 20;
+
+    protected override async Task ProcessAsync(LaneLease lease, CancellationToken ct)
+    {
+        while (true)
+        {
+            IReadOnlyList<StoredMessage> batch;
+            await using (var c = await database.OpenAsync(ct))
+            {
+                var rows = await c.QueryAsync<MessageQueries.Row>(new CommandDefinition(
+                    $"SELECT {MessageQueries.Columns} FROM messages WHERE conversation_id = @id AND process_state = 1 AND direction = 'inbound' ORDER BY id LIMIT @BatchSize",
+                    new { id = lease.ConversationId, BatchSize }, cancellationToken: ct));
+                batch = rows.Select(MessageQueries.ToMessage).ToList();
+            }
+
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var message in batch)
+            {
+                var nextAttemptAt = message.NextAttemptAt.ToUnixTimeMilliseconds();
+                if (nextAttemptAt > Time.NowMs())
+                {
+                    lease.ReadyAt = nextAttemptAt;
+                    return;
+                }
+
+                if (!await lease.RenewAsync(ct))
+                {
+                    logger.LogWarning("Lost the lease on conversation {ConversationId}; another worker has it", lease.ConversationId);
+                    return;
+                }
+
+                try
+                {
+                    await processor.ProcessAsync(message, ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    if (!await RecordFailureAsync(lease, message, ex, ct))
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Returns true when the message was given up on and the conversation can go on.</summary>
+    private async Task<bool> RecordFailureAsync(LaneLease lease, StoredMessage message, Exception error, CancellationToken ct)
+    {
+        var attempts = message.Attempts + 1;
+        var giveUp = attempts >= Options.MaxAttempts;
+        var now = Time.NowMs();
+        var next = now + (long)Options.Backoff(attempts, Random.Shared.NextDouble()).TotalMilliseconds;
+        var reason = $"{error.GetType().Name}: {error.Message}";
+        if (reason.Length > 2000)
+        {
+            reason = reason[..2000];
+        }
+
+        logger.LogWarning(error, "Inbound message {MessageId} failed (attempt {Attempt} of {Max}){GiveUp}",
+            message.Id, attempts, Options.MaxAttempts, giveUp ? "; marked failed" : "");
+        await using var c = await database.OpenAsync(ct);
+        await using var tx = await database.BeginWriteAsync(c, ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE messages SET attempts = @attempts, last_error = @reason, next_attempt_at = @next, process_state = @state WHERE id = @Id AND process_state = 1",
+            new { attempts, reason, next, state = giveUp ? ProcessStates.Failed : ProcessStates.Pending, message.Id }, tx, cancellationToken: ct));
+        if (giveUp)
+        {
+            await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE conversations SET in_pending = in_pending - 1 WHERE id = @ConversationId", new { message.ConversationId }, tx, cancellationToken: ct));
+        }
+
+        await tx.CommitAsync(ct);
+        if (!giveUp)
+        {
+            lease.ReadyAt = next;
+        }
+
+        return giveUp;
+    }
+}

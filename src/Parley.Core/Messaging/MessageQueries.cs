@@ -1,0 +1,82 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using Parley.Core.Storage;
+
+namespace Parley.Core.Messaging;
+
+/// <summary>Reads messages for threads, history, the API and the workers.</summary>
+public sealed class MessageQueries(Database database)
+{
+    internal const string Columns =
+        "id, account_id, conversation_id, contact_id, direction, content, provider_message_id, idempotency_key, status, status_at, error_code, error_reason, in_reply_to, source, attempts, last_error, process_state, next_attempt_at, created_at";
+
+    internal sealed record Row(
+        long id, string account_id, long conversation_id, long contact_id, string direction, string content, string? provider_message_id, string? idempotency_key,
+        string status, long status_at, string? error_code, string? error_reason, long? in_reply_to, string? source, long attempts,
+        string? last_error, long process_state, long next_attempt_at, long created_at);
+
+    public async Task<StoredMessage?> FindAsync(long id, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM messages WHERE id = @id", new { id }, cancellationToken: ct));
+        return row is null ? null : ToMessage(row);
+    }
+
+    /// <summary>A conversation's messages after <paramref name="afterId"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<StoredMessage>> ThreadAsync(long conversationId, long afterId, int limit, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return await ThreadAsync(c, null, conversationId, afterId, limit, ct);
+    }
+
+    /// <summary>The last <paramref name="count"/> messages before <paramref name="beforeId"/>, oldest first.</summary>
+    public static async Task<IReadOnlyList<StoredMessage>> RecentAsync(DbConnection c, long conversationId, long beforeId, int count, CancellationToken ct)
+    {
+        var rows = await c.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM messages WHERE conversation_id = @conversationId AND id < @beforeId ORDER BY id DESC LIMIT @count",
+            new { conversationId, beforeId, count }, cancellationToken: ct));
+        return rows.Reverse().Select(ToMessage).ToList();
+    }
+
+    public async Task<IReadOnlyList<StatusHistoryEntry>> StatusHistoryAsync(long messageId, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var rows = await c.QueryAsync<(string status, long at, string? error_code, string? error_reason)>(new CommandDefinition(
+            "SELECT status, at, error_code, error_reason FROM message_statuses WHERE message_id = @messageId ORDER BY at, id",
+            new { messageId }, cancellationToken: ct));
+        return rows.Select(r => new StatusHistoryEntry(MessageStatusRules.FromWire(r.status), Clock.FromMs(r.at))
+        {
+            ErrorCode = r.error_code,
+            ErrorReason = r.error_reason,
+        }).ToList();
+    }
+
+    internal static async Task<IReadOnlyList<StoredMessage>> ThreadAsync(DbConnection c, DbTransaction? tx, long conversationId, long afterId, int limit, CancellationToken ct)
+    {
+        var rows = await c.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM messages WHERE conversation_id = @conversationId AND id > @afterId ORDER BY id LIMIT @limit",
+            new { conversationId, afterId, limit }, tx, cancellationToken: ct));
+        return rows.Select(ToMessage).ToList();
+    }
+
+    internal static StoredMessage ToMessage(Row r) =>
+        new(r.id, r.direction, JsonSerializer.Deserialize<MessageContent>(r.content, ParleyJson.Options)!, Clock.FromMs(r.created_at))
+        {
+            AccountId = r.account_id,
+            ConversationId = r.conversation_id,
+            ContactId = r.contact_id,
+            ProviderMessageId = r.provider_message_id,
+            IdempotencyKey = r.idempotency_key,
+            Status = MessageStatusRules.FromWire(r.status),
+            StatusAt = Clock.FromMs(r.status_at),
+            ErrorCode = r.error_code,
+            ErrorReason = r.error_reason,
+            InReplyTo = r.in_reply_to,
+            Source = r.source,
+            Attempts = (int)r.attempts,
+            LastError = r.last_error,
+            ProcessState = (int)r.process_state,
+            NextAttemptAt = Clock.FromMs(r.next_attempt_at),
+        };
+}

@@ -1,0 +1,90 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Parley.Core.Messaging;
+
+/// <summary>
+/// Applies delivery statuses inside the caller's transaction: history kept once per status, the message's
+/// status moved only forward, and statuses for messages not yet known parked until the message appears.
+/// </summary>
+public static class StatusWriter
+{
+    private sealed record Target(long id, string status);
+
+    /// <summary>Returns the message id the status was applied to, or null when it was parked.</summary>
+    public static async Task<long?> ApplyAsync(DbConnection c, DbTransaction tx, string accountId, StatusUpdate update, long now, CancellationToken ct)
+    {
+        var target = await c.QuerySingleOrDefaultAsync<Target>(new CommandDefinition(
+            "SELECT id, status FROM messages WHERE account_id = @accountId AND provider_message_id = @ProviderMessageId",
+            new { accountId, update.ProviderMessageId }, tx, cancellationToken: ct));
+        if (target is null)
+        {
+            await c.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO pending_statuses (account_id, provider_message_id, status, at, error_code, error_reason, received_at)
+                VALUES (@accountId, @ProviderMessageId, @status, @at, @ErrorCode, @ErrorReason, @now)
+                """,
+                new { accountId, update.ProviderMessageId, status = update.Status.ToWire(), at = update.Timestamp.ToUnixTimeMilliseconds(), update.ErrorCode, update.ErrorReason, now },
+                tx, cancellationToken: ct));
+            return null;
+        }
+
+        await ApplyToMessageAsync(c, tx, target.id, MessageStatusRules.FromWire(target.status), update, now, ct);
+        return target.id;
+    }
+
+    /// <summary>Applies statuses that arrived before the provider id of <paramref name="messageId"/> was known.</summary>
+    public static async Task ApplyParkedAsync(DbConnection c, DbTransaction tx, string accountId, string providerMessageId, long messageId, MessageStatus current, long now, CancellationToken ct)
+    {
+        var parked = (await c.QueryAsync<(long id, string status, long at, string? error_code, string? error_reason)>(new CommandDefinition(
+            "SELECT id, status, at, error_code, error_reason FROM pending_statuses WHERE account_id = @accountId AND provider_message_id = @providerMessageId ORDER BY id",
+            new { accountId, providerMessageId }, tx, cancellationToken: ct))).ToList();
+        foreach (var p in parked)
+        {
+            var update = new StatusUpdate(providerMessageId, MessageStatusRules.FromWire(p.status), DateTimeOffset.FromUnixTimeMilliseconds(p.at))
+            {
+                ErrorCode = p.error_code,
+                ErrorReason = p.error_reason,
+            };
+            current = await ApplyToMessageAsync(c, tx, messageId, current, update, now, ct);
+        }
+
+        if (parked.Count > 0)
+        {
+            await c.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM pending_statuses WHERE account_id = @accountId AND provider_message_id = @providerMessageId",
+                new { accountId, providerMessageId }, tx, cancellationToken: ct));
+        }
+    }
+
+    /// <summary>Records one status in the history and moves the message's status forward if it is newer.</summary>
+    public static async Task<MessageStatus> ApplyToMessageAsync(DbConnection c, DbTransaction tx, long messageId, MessageStatus current, StatusUpdate update, long now, CancellationToken ct)
+    {
+        await c.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO message_statuses (message_id, status, at, error_code, error_reason, received_at)
+            VALUES (@messageId, @status, @at, @ErrorCode, @ErrorReason, @now)
+            ON CONFLICT (message_id, status) DO NOTHING
+            """,
+            new { messageId, status = update.Status.ToWire(), at = update.Timestamp.ToUnixTimeMilliseconds(), update.ErrorCode, update.ErrorReason, now },
+            tx, cancellationToken: ct));
+
+        var next = MessageStatusRules.Advance(current, update.Status);
+        if (next == current)
+        {
+            return current;
+        }
+
+        var failed = next == MessageStatus.Failed;
+        await c.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE messages SET status = @status, status_at = @at,
+                error_code = CASE WHEN @failed THEN @ErrorCode ELSE error_code END,
+                error_reason = CASE WHEN @failed THEN @ErrorReason ELSE error_reason END
+            WHERE id = @messageId
+            """,
+            new { messageId, status = next.ToWire(), at = update.Timestamp.ToUnixTimeMilliseconds(), failed, update.ErrorCode, update.ErrorReason },
+            tx, cancellationToken: ct));
+        return next;
+    }
+}

@@ -1,0 +1,157 @@
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Parley.Core.Accounts;
+using Parley.Core.Messaging;
+using Parley.Core.Storage;
+using Parley.Core.Work;
+
+namespace Parley.Core.Outbound;
+
+/// <summary>
+/// The outbound queue: sends each conversation's queued messages in order through the account's channel.
+/// Transient failures are retried with backoff (the provider's Retry-After wins) and hold the messages
+/// behind them, so order is kept; permanent failures are recorded with their reason and the queue moves on.
+/// </summary>
+public sealed class OutboundWorker(
+    Database database,
+    AccountRegistry accounts,
+    ChannelCatalog channels,
+    WorkSignals signals,
+    IOptions<WorkerOptions> options,
+    TimeProvider time,
+    InstanceIdentity instance,
+    ILogger<OutboundWorker> logger)
+    : LaneWorker(new ConversationLane(database, "out"), signals.Outbound, options, time, instance, logger)
+{
+    private const int BatchSize = 20;
+
+    protected override async Task ProcessAsync(LaneLease lease, CancellationToken ct)
+    {
+        while (true)
+        {
+            IReadOnlyList<(StoredMessage Message, string To, string? Phone, string Key)> batch;
+            await using (var c = await database.OpenAsync(ct))
+            {
+                var rows = await c.QueryAsync<MessageQueries.Row>(new CommandDefinition(
+                    $"SELECT {MessageQueries.Columns} FROM messages WHERE conversation_id = @id AND process_state = 1 AND direction = 'outbound' ORDER BY id LIMIT @BatchSize",
+                    new { id = lease.ConversationId, BatchSize }, cancellationToken: ct));
+                var messages = rows.Select(MessageQueries.ToMessage).ToList();
+                if (messages.Count == 0)
+                {
+                    return;
+                }
+
+                var contact = await c.QuerySingleAsync<(string wa_id, string? phone)>(new CommandDefinition(
+                    "SELECT wa_id, phone FROM contacts WHERE id = @ContactId", new { messages[0].ContactId }, cancellationToken: ct));
+                batch = messages.Select(m => (m, contact.wa_id, contact.phone, m.IdempotencyKey ?? $"msg:{m.Id}")).ToList();
+            }
+
+            foreach (var (message, to, phone, key) in batch)
+            {
+                var due = message.NextAttemptAt.ToUnixTimeMilliseconds();
+                if (due > Time.NowMs())
+                {
+                    lease.ReadyAt = due;
+                    return;
+                }
+
+                if (!await lease.RenewAsync(ct))
+                {
+                    return;
+                }
+
+                var result = await SendAsync(message, to, phone, key, ct);
+                if (!await RecordAsync(lease, message, result, ct))
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task<SendResult> SendAsync(StoredMessage message, string to, string? phone, string key, CancellationToken ct)
+    {
+        var account = await accounts.FindAsync(message.AccountId, ct);
+        if (account is null)
+        {
+            return SendResult.Permanent("account_missing", $"Account '{message.AccountId}' does not exist.");
+        }
+
+        var channel = channels.For(account.Provider);
+        if (channel is null)
+        {
+            return SendResult.Permanent("channel_missing", $"No channel serves provider '{account.Provider}'.");
+        }
+
+        try
+        {
+            return await channel.SendAsync(new OutboundRequest(account, message.Id, to, message.Content, key) { ToPhone = phone }, ct);
+        }
+        catch (HttpRequestException ex)
+        {
+            return SendResult.Retry("network", ex.Message);
+        }
+        catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            return SendResult.Retry("timeout", ex.Message);
+        }
+    }
+
+    /// <summary>Stores the outcome; returns true when the queue may go on to the next message.</summary>
+    private async Task<bool> RecordAsync(LaneLease lease, StoredMessage message, SendResult result, CancellationToken ct)
+    {
+        var now = Time.NowMs();
+        await using var c = await database.OpenAsync(ct);
+        await using var tx = await database.BeginWriteAsync(c, ct);
+        if (result.Accepted)
+        {
+            await c.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE messages SET provider_message_id = @ProviderMessageId, process_state = 2, attempts = attempts + 1, sent_at = @now, last_error = NULL
+                WHERE id = @Id
+                """,
+                new { result.ProviderMessageId, now, message.Id }, tx, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE conversations SET out_pending = out_pending - 1, last_message_at = @now WHERE id = @ConversationId",
+                new { now, message.ConversationId }, tx, cancellationToken: ct));
+            var status = await StatusWriter.ApplyToMessageAsync(c, tx, message.Id, message.Status,
+                new StatusUpdate(result.ProviderMessageId!, MessageStatus.Sent, Clock.FromMs(now)), now, ct);
+            await StatusWriter.ApplyParkedAsync(c, tx, message.AccountId, result.ProviderMessageId!, message.Id, status, now, ct);
+            await tx.CommitAsync(ct);
+            return true;
+        }
+
+        var attempts = message.Attempts + 1;
+        var giveUp = !result.Transient || attempts >= Options.MaxAttempts;
+        var reason = result.ErrorReason ?? result.ErrorCode ?? "unknown error";
+        if (giveUp)
+        {
+            logger.LogWarning("Outbound message {MessageId} failed: {Code} {Reason}", message.Id, result.ErrorCode, reason);
+            await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE messages SET process_state = 3, attempts = @attempts, last_error = @reason WHERE id = @Id",
+                new { attempts, reason, message.Id }, tx, cancellationToken: ct));
+            await StatusWriter.ApplyToMessageAsync(c, tx, message.Id, message.Status,
+                new StatusUpdate("", MessageStatus.Failed, Clock.FromMs(now)) { ErrorCode = result.ErrorCode, ErrorReason = reason }, now, ct);
+            await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE conversations SET out_pending = out_pending - 1 WHERE id = @ConversationId", new { message.ConversationId }, tx, cancellationToken: ct));
+            await tx.CommitAsync(ct);
+            return true;
+        }
+
+        var backoff = Options.Backoff(attempts, Random.Shared.NextDouble());
+        if (result.RetryAfter is { } after && after > backoff)
+        {
+            backoff = after;
+        }
+
+        var next = now + (long)backoff.TotalMilliseconds;
+        logger.LogInformation("Outbound message {MessageId} will be retried in {Delay} ms: {Code} {Reason}", message.Id, (long)backoff.TotalMilliseconds, result.ErrorCode, reason);
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE messages SET attempts = @attempts, last_error = @reason, next_attempt_at = @next WHERE id = @Id",
+            new { attempts, reason, next, message.Id }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        lease.ReadyAt = next;
+        return false;
+    }
+}

@@ -1,1 +1,0 @@
-namespace Parley.Core; internal static class Placeholder {}

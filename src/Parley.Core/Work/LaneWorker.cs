@@ -1,0 +1,143 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Parley.Core.Storage;
+
+namespace Parley.Core.Work;
+
+/// <summary>A held conversation: the worker renews the lease while it works and says when to come back.</summary>
+public sealed class LaneLease(ConversationLane lane, long conversationId, string owner, WorkerOptions options, TimeProvider time)
+{
+    public long ConversationId { get; } = conversationId;
+
+    /// <summary>When the conversation should next be looked at; set when a retry is scheduled.</summary>
+    public long ReadyAt { get; set; }
+
+    public Task<bool> RenewAsync(CancellationToken ct) =>
+        lane.RenewAsync(ConversationId, owner, time.NowMs() + (long)options.LeaseDuration.TotalMilliseconds, ct);
+}
+
+/// <summary>
+/// Claims conversations with work from a <see cref="ConversationLane"/> and processes each on its own task,
+/// up to the configured concurrency. Woken in-process by a <see cref="WorkSignal"/>, and by a slow poll for
+/// work from other instances and retries that come due.
+/// </summary>
+public abstract class LaneWorker(
+    ConversationLane lane,
+    WorkSignal signal,
+    IOptions<WorkerOptions> options,
+    TimeProvider time,
+    InstanceIdentity instance,
+    ILogger logger) : BackgroundService
+{
+    private int _running;
+
+    protected WorkerOptions Options { get; } = options.Value;
+    protected TimeProvider Time { get; } = time;
+
+    /// <summary>Processes the conversation's pending work in order, renewing the lease as it goes.</summary>
+    protected abstract Task ProcessAsync(LaneLease lease, CancellationToken ct);
+
+    /// <summary>Runs one claim-and-process round to completion; for tests and the CLI.</summary>
+    public async Task<int> DrainOnceAsync(CancellationToken ct)
+    {
+        var ids = await ClaimAsync(Options.Concurrency, ct);
+        await Task.WhenAll(ids.Select(id => RunAsync(id, ct)));
+        return ids.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!Options.Enabled)
+        {
+            return;
+        }
+
+        // Yield so host start-up is not held by the first claim.
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                var free = Options.Concurrency - Volatile.Read(ref _running);
+                if (free > 0)
+                {
+                    var ids = await ClaimAsync(free, stoppingToken);
+                    claimed = ids.Count;
+                    foreach (var id in ids)
+                    {
+                        Interlocked.Increment(ref _running);
+                        _ = Task.Run(() => RunAsync(id, stoppingToken), CancellationToken.None);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Claiming work from the {Lane} queue failed; retrying", lane.Name);
+            }
+
+            if (claimed == 0)
+            {
+                try
+                {
+                    await signal.WaitAsync(Options.PollInterval, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    private Task<IReadOnlyList<long>> ClaimAsync(int max, CancellationToken ct)
+    {
+        var now = Time.NowMs();
+        return lane.ClaimAsync(instance.Id, max, now, now + (long)Options.LeaseDuration.TotalMilliseconds, ct);
+    }
+
+    private async Task RunAsync(long conversationId, CancellationToken ct)
+    {
+        var lease = new LaneLease(lane, conversationId, instance.Id, Options, Time) { ReadyAt = 0 };
+        try
+        {
+            await ProcessAsync(lease, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: the lease expires and the work is picked up again.
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Processing conversation {ConversationId} in the {Lane} queue failed", conversationId, lane.Name);
+            lease.ReadyAt = Time.NowMs() + (long)Options.BaseBackoff.TotalMilliseconds;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+            try
+            {
+                var pending = await lane.ReleaseAsync(conversationId, instance.Id, lease.ReadyAt, CancellationToken.None);
+                if (pending > 0 && lease.ReadyAt <= Time.NowMs())
+                {
+                    signal.Notify();
+                }
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Releasing conversation {ConversationId} failed; its lease will expire", conversationId);
+            }
+        }
+    }
+}
+
+/// <summary>Names this process in leases, so a restarted or second instance never mistakes another's work for its own.</summary>
+public sealed class InstanceIdentity
+{
+    public string Id { get; } = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
+}

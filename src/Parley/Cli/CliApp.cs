@@ -1,0 +1,54 @@
+using System.CommandLine;
+
+namespace Parley.Cli;
+
+/// <summary>
+/// The management commands of the same binary: <c>dotnet run --project src/Parley -- &lt;command&gt;</c>.
+/// Options a command does not know (like <c>--Parley:Database:Provider=postgres</c>) are configuration overrides.
+/// Exit codes: 0 success, 1 failure (with a one-line reason on stderr), 2 bad usage.
+/// </summary>
+public static class CliApp
+{
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (!args[0].StartsWith('-') || args[0] is "--help" or "-h" or "-?" or "--version");
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Parley: a self-hosted WhatsApp bot platform. Without a command, runs the server.")
+        {
+            DbCommands.Create(),
+            ChatCommand.Create(),
+        };
+        foreach (var command in root.Subcommands)
+        {
+            AllowConfigurationOverrides(command);
+        }
+
+        var parse = root.Parse(args);
+        try
+        {
+            return await parse.InvokeAsync();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException or HttpRequestException or Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static void AllowConfigurationOverrides(Command command)
+    {
+        command.TreatUnmatchedTokensAsErrors = false;
+        foreach (var sub in command.Subcommands)
+        {
+            AllowConfigurationOverrides(sub);
+        }
+    }
+
+    /// <summary>Builds the server's services (not started) with the command's configuration overrides.</summary>
+    public static WebApplication BuildServices(ParseResult parse, params string[] extra)
+    {
+        string[] args = [.. parse.UnmatchedTokens, "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning", .. extra];
+        return ParleyApp.Build(args);
+    }
+}

@@ -1,0 +1,26 @@
+using Parley.Bots;
+using Parley.Channels;
+using Parley.Core.Hosting;
+using Parley.Web;
+
+namespace Parley;
+
+/// <summary>Composes the server: each part registers itself; this reads as the table of contents.</summary>
+public static class ParleyApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddParleyCore();
+        builder.AddChannels();
+        builder.AddBots();
+        builder.AddParleyWeb();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseParleyWeb();
+        app.MapHealth();
+        app.MapSandbox();
+        return app;
+    }
+}

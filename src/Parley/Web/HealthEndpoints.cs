@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Parley.Core.Storage;
+
+namespace Parley.Web;
+
+/// <summary><c>/health</c> (the process answers) and <c>/health/ready</c> (each dependency's state), both JSON.</summary>
+public static class HealthEndpoints
+{
+    public static IServiceCollection AddParleyHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteAsync });
+        return app;
+    }
+
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var body = new
+        {
+            status = report.Status.ToString().ToLowerInvariant(),
+            totalMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
+            checks = report.Entries.ToDictionary(
+                e => e.Key,
+                e => new
+                {
+                    status = e.Value.Status.ToString().ToLowerInvariant(),
+                    description = e.Value.Description,
+                    ms = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
+                    data = e.Value.Data,
+                }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
+    }
+}
+
+/// <summary>The database answers and its schema is current.</summary>
+public sealed class DatabaseHealthCheck(Database database, Migrator migrator) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var c = await database.OpenAsync(cancellationToken);
+            await c.ExecuteScalarAsync<int>("SELECT 1");
+            var version = await migrator.CurrentVersionAsync(cancellationToken);
+            var expected = migrator.Scripts.Count == 0 ? 0 : migrator.Scripts[^1].Version;
+            var data = new Dictionary<string, object> { ["database"] = database.Describe(), ["schemaVersion"] = version };
+            return version >= expected
+                ? HealthCheckResult.Healthy("Database reachable, schema current.", data)
+                : HealthCheckResult.Unhealthy($"Schema version {version}, expected {expected}: run 'db migrate'.", data: data);
+        }
+        catch (Exception ex)
+        {
+            return HealthCheckResult.Unhealthy($"Database unreachable: {ex.GetType().Name}: {ex.Message}", data: new Dictionary<string, object> { ["database"] = database.Describe() });
+        }
+    }
+}

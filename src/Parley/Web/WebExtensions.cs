@@ -1,0 +1,66 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Parley.Channels.Sandbox;
+using Parley.Core.Messaging;
+
+namespace Parley.Web;
+
+public static class WebExtensions
+{
+    /// <summary>Webhook and API bodies larger than this are refused with 413 (CONTRACTS.md).</summary>
+    public const long MaxBodyBytes = 3 * 1024 * 1024;
+
+    public static WebApplicationBuilder AddParleyWeb(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxBodyBytes;
+            k.AddServerHeader = false;
+        });
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddParleyHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication UseParleyWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceUrls(app));
+        return app;
+    }
+
+    public static WebApplication MapSandbox(this WebApplication app)
+    {
+        app.MapSandboxApi();
+        app.MapGet("/sandbox", () => Results.File(
+            Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "sandbox", "index.html"), "text/html; charset=utf-8"))
+            .ExcludeFromDescription();
+        app.MapGet("/", () => Results.Redirect("/sandbox")).ExcludeFromDescription();
+        return app;
+    }
+
+    private static void AnnounceUrls(WebApplication app)
+    {
+        var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
+        var first = addresses?.FirstOrDefault();
+        if (first is null)
+        {
+            return;
+        }
+
+        var baseUrl = first.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal);
+        app.Logger.LogInformation("Parley is running. Open the sandbox at {SandboxUrl}/sandbox (health: {HealthUrl}/health)", baseUrl, baseUrl);
+    }
+
+    internal static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, ParleyJson.Options);
+}
