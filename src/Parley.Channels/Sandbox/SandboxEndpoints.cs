@@ -24,6 +24,8 @@ namespace Parley.Channels.Sandbox;
 /// </summary>
 public static class SandboxEndpoints
 {
+    private const long MaxJsonBytes = 3 * 1024 * 1024;
+
     public static RouteGroupBuilder MapSandboxApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/sandbox").WithTags("Sandbox");
@@ -97,6 +99,17 @@ public static class SandboxEndpoints
         }
         else
         {
+            // Files may be large; a JSON message may not (the same 3 MiB as webhooks).
+            if (request.ContentLength > MaxJsonBytes)
+            {
+                return TypedResults.Problem($"A JSON message may be at most {MaxJsonBytes:N0} bytes; send files as multipart.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large");
+            }
+
+            if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = MaxJsonBytes;
+            }
+
             try
             {
                 body = await request.ReadFromJsonAsync<SandboxInbound>(ParleyJson.Options, ct)

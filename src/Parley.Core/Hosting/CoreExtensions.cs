@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,8 +31,10 @@ public static class CoreExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CreateDatabase(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<ParleyOptions>>().Value, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
 
-        var keys = new DirectoryInfo(Path.Combine(DataPath(builder.Configuration), "keys"));
-        services.AddDataProtection().SetApplicationName("Parley").PersistKeysToFileSystem(keys);
+        // The key ring lives in the data directory, resolved when first needed so test and CLI overrides apply.
+        services.AddDataProtection().SetApplicationName("Parley");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<ParleyOptions>, ILoggerFactory>((keys, parley, logs) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(parley.Value.DataPath(), "keys")), logs));
 
         services.AddSingleton<Migrator>();
         services.AddSingleton<AccountStore>();
@@ -53,9 +58,6 @@ public static class CoreExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OutboundWorker>());
         return builder;
     }
-
-    public static string DataPath(IConfiguration configuration) =>
-        Path.GetFullPath(configuration[$"{ParleyOptions.SectionName}:DataDirectory"] ?? "./data");
 
     public static Database CreateDatabase(IConfiguration configuration, ParleyOptions parley, DatabaseOptions options)
     {

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Parley.Core.Storage;
+using Parley.Testing;
+
+namespace Parley.Tests.Sandbox;
+
+/// <summary>The sandbox path end to end: HTTP in, stored, processed by the echo bot, sent, statuses back.</summary>
+public sealed class SandboxConversationTests
+{
+    private const string Ana = "+15550001111";
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Hello_GetsGreetingAndEcho_WithTicksReachingRead(DatabaseKind kind)
+    {
+        await using var app = await TestApp.StartAsync(kind);
+
+        var id = await app.Sandbox.SendAsync(Ana, "hello", name: "Ana");
+
+        var thread = await app.Sandbox.WaitAsync(Ana, t => t.Count(m => m.Direction == "outbound" && m.Status == "read") == 2);
+        thread[0].Id.ShouldBe(id);
+        thread[0].Direction.ShouldBe("inbound");
+        thread[0].Text.ShouldBe("hello");
+        thread[1].Text.ShouldBe("Hi Ana! 👋 I'm Parley's demo bot.");
+        thread[2].Text!.ShouldStartWith("You said: hello");
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Help_AnswersWithAListMenu_AndAChosenRowIsHandled(DatabaseKind kind)
+    {
+        await using var app = await TestApp.StartAsync(kind);
+        await app.Sandbox.SendAsync(Ana, "ayuda");
+
+        var replies = await app.Sandbox.WaitForRepliesAsync(Ana, 2);
+        var menu = replies[1];
+        menu.Type.ShouldBe("interactive");
+        menu.Interactive!.Kind.ShouldBe("list");
+        menu.Interactive.Sections!.SelectMany(s => s.Rows).Select(r => r.Id).ShouldBe(["buttons", "location", "about"]);
+
+        await app.Sandbox.ChooseAsync(Ana, "buttons", "Reply buttons", "list_reply");
+        replies = await app.Sandbox.WaitForRepliesAsync(Ana, 3);
+        replies[2].Interactive!.Kind.ShouldBe("button");
+        replies[2].Interactive!.Buttons!.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task SameClientIdTwice_StoresOneMessage_AndRepliesOnce()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
+
+        var first = await app.Sandbox.SendAsync(Ana, "once", id: "client-1");
+        var second = await app.Sandbox.SendAsync(Ana, "once", id: "client-1");
+
+        second.ShouldBe(first);
+        await app.Sandbox.WaitForRepliesAsync(Ana, 2);
+        await Task.Delay(500);
+        var thread = await app.Sandbox.ThreadAsync(Ana);
+        thread.Count(m => m.Direction == "inbound").ShouldBe(1);
+        thread.Count(m => m.Direction == "outbound").ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task ManyMessages_AreAnsweredInTheOrderTheyArrived()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
+        for (var i = 0; i < 15; i++)
+        {
+            await app.Sandbox.SendAsync(Ana, $"message {i}");
+        }
+
+        var replies = await app.Sandbox.WaitForRepliesAsync(Ana, 16);
+        var echoes = replies.Where(r => r.Text!.StartsWith("You said", StringComparison.Ordinal)).Select(r => r.Text!.Split('\n')[0]).ToList();
+        echoes.ShouldBe(Enumerable.Range(0, 15).Select(i => $"You said: message {i}"));
+    }
+
+    [Theory]
+    [InlineData("emoji and ZWJ 👨‍👩‍👧 🇲🇽")]
+    [InlineData("RTL مرحبا بالعالم שלום")]
+    [InlineData("combining e\u0301 a\u0308 and NUL \u0000 here")]
+    [InlineData("   leading and trailing spaces   ")]
+    public async Task OddUnicode_IsStoredAndEchoedIntact(string text)
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
+
+        await app.Sandbox.SendAsync(Ana, text);
+
+        var thread = await app.Sandbox.WaitAsync(Ana, t => t.Count(m => m.Direction == "outbound") >= 2);
+        thread[0].Text.ShouldBe(text);
+        thread.Last().Text!.ShouldStartWith($"You said: {text}");
+    }
+
+    [Fact]
+    public async Task FileUpload_IsStoredAndServed()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
+        var bytes = Encoding.UTF8.GetBytes("%PDF-1.4 tiny test document");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Ana), "from" },
+            { new StringContent("the contract"), "text" },
+        };
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new("application/pdf");
+        form.Add(file, "file", "contract.pdf");
+
+        using var response = await app.Client.PostAsync("/api/v1/sandbox/sandbox/messages", form);
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+        var thread = await app.Sandbox.WaitAsync(Ana, t => t.Count(m => m.Direction == "outbound") >= 2);
+        thread[0].Type.ShouldBe("document");
+        thread[0].Media!.FileName.ShouldBe("contract.pdf");
+        (await app.Client.GetByteArrayAsync(thread[0].Media!.Url)).ShouldBe(bytes);
+    }
+
+    [Fact]
+    public async Task Contacts_ListsWhoChatted()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
+        await app.Sandbox.SendAsync(Ana, "hola", name: "Ana");
+        await app.Sandbox.WaitForRepliesAsync(Ana, 2);
+
+        var contacts = await app.Client.GetFromJsonAsync<List<Parley.Channels.Sandbox.SandboxContactView>>("/api/v1/sandbox/sandbox/contacts");
+
+        contacts!.ShouldHaveSingleItem().Phone.ShouldBe(Ana);
+        contacts[0].Name.ShouldBe("Ana");
+    }
+}
