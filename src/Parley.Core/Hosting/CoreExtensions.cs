@@ -27,6 +27,7 @@ public static class CoreExtensions
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName);
+        services.AddOptions<FaultOptions>().BindConfiguration(FaultOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CreateDatabase(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<ParleyOptions>>().Value, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
