@@ -27,6 +27,8 @@ public static class CoreExtensions
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName);
+        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OutboundThrottle>();
         services.AddOptions<FaultOptions>().BindConfiguration(FaultOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
@@ -51,6 +53,7 @@ public static class CoreExtensions
         services.AddSingleton<BotCatalog>();
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<IMediaStore, FileMediaStore>();
+        services.AddSingleton<InboundMediaFetcher>();
 
         services.AddHostedService<StorageStartup>();
         services.AddSingleton<InboundWorker>();

@@ -20,6 +20,7 @@ public sealed class InboundProcessor(
     Database database,
     AccountRegistry accounts,
     BotCatalog bots,
+    Media.InboundMediaFetcher media,
     TimeProvider time,
     WorkSignals signals,
     Microsoft.Extensions.Options.IOptions<FaultOptions> faults,
@@ -43,6 +44,7 @@ public sealed class InboundProcessor(
         var account = await accounts.FindAsync(message.AccountId, ct)
             ?? throw new InvalidOperationException($"Account '{message.AccountId}' no longer exists.");
         var bot = bots.For(account);
+        message = await media.EnsureStoredAsync(account, message, ct);
 
         BotRequest request;
         await using (var c = await database.OpenAsync(ct))
