@@ -1,6 +1,7 @@
 using Parley.Bots;
 using Parley.Channels;
 using Parley.Core.Hosting;
+using Parley.Observability;
 using Parley.Web;
 
 namespace Parley;
@@ -15,11 +16,13 @@ public static class ParleyApp
         builder.AddChannels();
         builder.AddBots();
         builder.AddParleyWeb();
+        builder.AddParleyObservability();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseParleyWeb();
         app.MapHealth();
+        app.MapMetrics();
         app.MapSandbox();
         return app;
     }

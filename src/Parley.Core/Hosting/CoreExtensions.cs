@@ -9,8 +9,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
 using Parley.Core.Inbound;
+using Parley.Core.Maintenance;
 using Parley.Core.Media;
 using Parley.Core.Messaging;
+using Parley.Core.Observability;
 using Parley.Core.Outbound;
 using Parley.Core.Storage;
 using Parley.Core.Work;
@@ -54,6 +56,10 @@ public static class CoreExtensions
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<IMediaStore, FileMediaStore>();
         services.AddSingleton<InboundMediaFetcher>();
+        services.AddMetrics();
+        services.AddSingleton<QueueDepthProbe>();
+        services.AddSingleton<ParleyMetrics>();
+        services.AddParleyRetention();
 
         services.AddHostedService<StorageStartup>();
         services.AddSingleton<InboundWorker>();

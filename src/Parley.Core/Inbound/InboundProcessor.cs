@@ -24,7 +24,8 @@ public sealed class InboundProcessor(
     TimeProvider time,
     WorkSignals signals,
     Microsoft.Extensions.Options.IOptions<FaultOptions> faults,
-    ILogger<InboundProcessor> logger)
+    ILogger<InboundProcessor> logger,
+    Observability.ParleyMetrics? metrics = null)
 {
     private long _processed;
 
@@ -41,6 +42,8 @@ public sealed class InboundProcessor(
     /// <returns>False when the message was already processed (by this or another instance).</returns>
     public async Task<bool> ProcessAsync(StoredMessage message, CancellationToken ct)
     {
+        var processingStarted = time.GetTimestamp();
+        using var logScope = logger.BeginScope(Observability.LogScopes.ForMessage(message));
         var account = await accounts.FindAsync(message.AccountId, ct)
             ?? throw new InvalidOperationException($"Account '{message.AccountId}' no longer exists.");
         var bot = bots.For(account);
@@ -105,6 +108,7 @@ public sealed class InboundProcessor(
         }
 
         await tx.CommitAsync(ct);
+        metrics?.Processed(time.GetElapsedTime(processingStarted), Clock.FromMs(time.NowMs()) - message.CreatedAt);
         Interlocked.Increment(ref _processed);
         if (queued > 0)
         {

@@ -15,7 +15,8 @@ public sealed class InboundWorker(
     IOptions<WorkerOptions> options,
     TimeProvider time,
     InstanceIdentity instance,
-    ILogger<InboundWorker> logger)
+    ILogger<InboundWorker> logger,
+    Observability.ParleyMetrics? metrics = null)
     : LaneWorker(new ConversationLane(database, "in"), signals.Inbound, options, time, instance, logger)
 {
     private const int BatchSize = 20;
@@ -81,6 +82,7 @@ public sealed class InboundWorker(
             reason = reason[..2000];
         }
 
+        metrics?.InboundFailed(giveUp);
         logger.LogWarning(error, "Inbound message {MessageId} failed (attempt {Attempt} of {Max}){GiveUp}",
             message.Id, attempts, Options.MaxAttempts, giveUp ? "; marked failed" : "");
         await using var c = await database.OpenAsync(ct);

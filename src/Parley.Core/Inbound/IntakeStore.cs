@@ -15,10 +15,11 @@ public sealed record IntakeResult(long WebhookEventId, IReadOnlyList<long> NewMe
 /// transaction before the provider gets its answer. The unique index on (account, provider message id)
 /// makes a redelivered message a no-op, race-free across instances. Processing happens afterwards.
 /// </summary>
-public sealed class IntakeStore(Database database, TimeProvider time, WorkSignals signals)
+public sealed class IntakeStore(Database database, TimeProvider time, WorkSignals signals, Observability.ParleyMetrics? metrics = null)
 {
     public async Task<IntakeResult> StoreAsync(InboundBatch batch, CancellationToken ct = default)
     {
+        var started = time.GetTimestamp();
         var now = time.NowMs();
         var newIds = new List<long>(batch.Messages.Count);
         long eventId;
@@ -51,6 +52,7 @@ public sealed class IntakeStore(Database database, TimeProvider time, WorkSignal
             await tx.CommitAsync(ct);
         }
 
+        metrics?.Stored(batch, newIds.Count, time.GetElapsedTime(started));
         if (newIds.Count > 0)
         {
             signals.Inbound.Notify();

@@ -15,6 +15,9 @@ public interface IMediaStore
     Task<StoredMedia> SaveAsync(Stream content, string? mimeType, string? fileName, long maxBytes, CancellationToken ct);
 
     Task<(StoredMedia Media, Stream Content)?> OpenAsync(string id, CancellationToken ct);
+
+    /// <summary>Deletes the file and its record (retention of orphaned media); false when the store cannot or it was not there.</summary>
+    Task<bool> DeleteAsync(string id, CancellationToken ct) => Task.FromResult(false);
 }
 
 public sealed class MediaTooLargeException(long limit) : Exception($"The file is larger than the limit of {limit:N0} bytes.")
@@ -97,6 +100,25 @@ public sealed class FileMediaStore(IOptions<ParleyOptions> options, Database dat
 
         var r = row.Value;
         return (new StoredMedia(r.id, r.mime_type, r.size, r.file_name), File.OpenRead(path));
+    }
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken ct)
+    {
+        if (id.Length != 64 || !id.All(Uri.IsHexDigit))
+        {
+            return false;
+        }
+
+        // The row first: a file without a row is invisible, a row without a file would be served as missing.
+        await using var c = await database.OpenAsync(ct);
+        var rows = await c.ExecuteAsync(new CommandDefinition("DELETE FROM media WHERE id = @id", new { id }, cancellationToken: ct));
+        var path = PathFor(id);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+
+        return rows > 0;
     }
 
     private string PathFor(string id) => Path.Combine(Root, id[..2], id);

@@ -24,7 +24,8 @@ public sealed class OutboundWorker(
     IOptions<WorkerOptions> options,
     TimeProvider time,
     InstanceIdentity instance,
-    ILogger<OutboundWorker> logger)
+    ILogger<OutboundWorker> logger,
+    Observability.ParleyMetrics? metrics = null)
     : LaneWorker(new ConversationLane(database, "out"), signals.Outbound, options, time, instance, logger)
 {
     private const int BatchSize = 20;
@@ -57,6 +58,7 @@ public sealed class OutboundWorker(
 
             foreach (var message in batch)
             {
+                using var logScope = logger.BeginScope(Observability.LogScopes.ForMessage(message));
                 var due = message.NextAttemptAt.ToUnixTimeMilliseconds();
                 if (due > Time.NowMs())
                 {
@@ -178,6 +180,7 @@ public sealed class OutboundWorker(
     /// <summary>Stores the outcome; returns true when the queue may go on to the next message.</summary>
     private async Task<bool> RecordAsync(LaneLease lease, StoredMessage message, SendResult result, CancellationToken ct)
     {
+        metrics?.OutboundAttempt(result, message.Attempts + 1, Options.MaxAttempts);
         var now = Time.NowMs();
         await using var c = await database.OpenAsync(ct);
         await using var tx = await database.BeginWriteAsync(c, ct);

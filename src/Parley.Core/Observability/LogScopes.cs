@@ -1,0 +1,43 @@
+using System.Collections;
+using System.Globalization;
+using Parley.Core.Messaging;
+
+namespace Parley.Core.Observability;
+
+/// <summary>
+/// Logging scopes that tie a message's log lines together. The correlation id is the id of the inbound message that
+/// started the exchange: processing it and sending each of its replies log under the same id, on any instance.
+/// </summary>
+public static class LogScopes
+{
+    public static MessageScope ForMessage(StoredMessage message) =>
+        new(message.InReplyTo ?? message.Id, message.Id, message.ConversationId);
+}
+
+/// <summary>A scope of three named values; structured loggers (the JSON console) write them as properties.</summary>
+public sealed class MessageScope(long correlation, long messageId, long conversationId) : IReadOnlyList<KeyValuePair<string, object?>>
+{
+    public string CorrelationId { get; } = "m" + correlation.ToString(CultureInfo.InvariantCulture);
+
+    public int Count => 3;
+
+    public KeyValuePair<string, object?> this[int index] => index switch
+    {
+        0 => new("CorrelationId", CorrelationId),
+        1 => new("MessageId", messageId),
+        2 => new("ConversationId", conversationId),
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"CorrelationId:{CorrelationId} MessageId:{messageId} ConversationId:{conversationId}");
+}
