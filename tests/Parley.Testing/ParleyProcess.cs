@@ -142,6 +142,7 @@ public sealed partial class ParleyProcess : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    // The URL ends at white space or, in JSON log lines (Parley:Logging:Format=json), at the closing quote.
+    [GeneratedRegex(@"Now listening on: (http://[^\s""]+)")]
     private static partial Regex ListeningLine();
 }

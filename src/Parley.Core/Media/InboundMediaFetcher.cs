@@ -59,7 +59,7 @@ public sealed class InboundMediaFetcher(
         }
         catch (MediaDownloadException ex) when (!ex.Transient || message.Attempts >= 3)
         {
-            logger.LogWarning("Media of message {MessageId} could not be fetched: {Reason}", message.Id, ex.Message);
+            logger.LogWarning("Media of message {MessageId} could not be fetched: {Reason}", message.Id, Observability.LogText.Safe(ex.Message));
             updated = media with { Error = ex.Message };
         }
 

@@ -207,7 +207,7 @@ public sealed class OutboundWorker(
         var reason = result.ErrorReason ?? result.ErrorCode ?? "unknown error";
         if (giveUp)
         {
-            logger.LogWarning("Outbound message {MessageId} failed: {Code} {Reason}", message.Id, result.ErrorCode, reason);
+            logger.LogWarning("Outbound message {MessageId} failed: {Code} {Reason}", message.Id, result.ErrorCode, Observability.LogText.Safe(reason));
             await c.ExecuteAsync(new CommandDefinition(
                 "UPDATE messages SET process_state = 3, attempts = @attempts, last_error = @reason WHERE id = @Id",
                 new { attempts, reason, message.Id }, tx, cancellationToken: ct));
@@ -226,7 +226,7 @@ public sealed class OutboundWorker(
         }
 
         var next = now + (long)backoff.TotalMilliseconds;
-        logger.LogInformation("Outbound message {MessageId} will be retried in {Delay} ms: {Code} {Reason}", message.Id, (long)backoff.TotalMilliseconds, result.ErrorCode, reason);
+        logger.LogInformation("Outbound message {MessageId} will be retried in {Delay} ms: {Code} {Reason}", message.Id, (long)backoff.TotalMilliseconds, result.ErrorCode, Observability.LogText.Safe(reason));
         await c.ExecuteAsync(new CommandDefinition(
             "UPDATE messages SET attempts = @attempts, last_error = @reason, next_attempt_at = @next WHERE id = @Id",
             new { attempts, reason, next, message.Id }, tx, cancellationToken: ct));
