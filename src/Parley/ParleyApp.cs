@@ -1,5 +1,6 @@
 using Parley.Bots;
 using Parley.Channels;
+using Parley.Channels.Webhooks;
 using Parley.Core.Hosting;
 using Parley.Web;
 
@@ -20,6 +21,7 @@ public static class ParleyApp
         var app = builder.Build();
         app.UseParleyWeb();
         app.MapHealth();
+        app.MapWebhooks();
         app.MapSandbox();
         return app;
     }
