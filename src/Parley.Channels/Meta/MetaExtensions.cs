@@ -20,7 +20,8 @@ public static class MetaExtensions
         services.AddSingleton<MetaMediaUploader>();
         services.AddSingleton<MetaChannel>();
         services.AddSingleton<IChannel>(sp => sp.GetRequiredService<MetaChannel>());
-        services.AddSingleton<IMediaDownloader, MetaMediaDownloader>();
+        services.AddSingleton<MetaMediaDownloader>();
+        services.AddSingleton<IMediaDownloader>(sp => sp.GetRequiredService<MetaMediaDownloader>());
         services.AddSingleton<IReadReceipts, MetaReadReceipts>();
         services.AddSingleton<IAccountTester, MetaAccountTester>();
         services.AddHostedService<MetaTemplateSyncService>();
