@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Parley.Channels.Meta;
 using Parley.Channels.Sandbox;
 using Parley.Core.Accounts;
 using Parley.Core.Outbound;
@@ -16,6 +17,7 @@ public static class ChannelsExtensions
         services.AddSingleton<SandboxReceipts>();
         services.AddSingleton<IChannel, SandboxChannel>();
         services.AddSingleton<IAccountSource, SandboxAccounts>();
+        services.AddMetaChannel();
         return builder;
     }
 }

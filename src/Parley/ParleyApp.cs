@@ -1,5 +1,6 @@
 using Parley.Bots;
 using Parley.Channels;
+using Parley.Channels.Webhooks;
 using Parley.Core.Hosting;
 using Parley.Observability;
 using Parley.Web;
@@ -23,6 +24,7 @@ public static class ParleyApp
         app.UseParleyWeb();
         app.MapHealth();
         app.MapMetrics();
+        app.MapWebhooks();
         app.MapSandbox();
         return app;
     }

@@ -86,14 +86,14 @@ public sealed class TestApp : IAsyncDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-
             if (services is not null)
             {
                 builder.ConfigureServices(services);
+            }
+
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
             }
         }
     }
