@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Parley.Core.Storage;
 using Parley.Testing;
+using Parley.Testing.Fakes;
 
 namespace Parley.Tests.Observability;
 
@@ -20,7 +21,8 @@ public sealed class LogHygieneTests
     public async Task Conversation_LogsMaskPhones_KeepBodiesBelowInformation_AndCarryCorrelationIds()
     {
         var capture = new CapturingLoggerProvider();
-        var settings = new Dictionary<string, string?>
+        await using var graph = await FakeMetaGraph.StartAsync();
+        var settings = new Dictionary<string, string?>(graph.AccountSettings())
         {
             // Parley's own categories at every level; the framework at Information (the shipped default).
             ["Logging:LogLevel:Default"] = "Information",
@@ -31,6 +33,19 @@ public sealed class LogHygieneTests
             await app.Sandbox.SendAsync(Phone, Body, name: "Ana");
             await app.Sandbox.SendAsync(Phone, "help");
             await app.Sandbox.WaitForRepliesAsync(Phone, 3);
+
+            // The same through Meta: a signed webhook in, the reply out through the (fake) Graph API, and a forged one.
+            using (var ok = await app.Client.PostMetaWebhookAsync("meta1", MetaWebhooks.Text(PhoneDigits, Body, "wamid.hygiene.1", timestamp: NowSeconds())))
+            {
+                ok.EnsureSuccessStatusCode();
+            }
+
+            using (var forged = await app.Client.PostMetaWebhookAsync("meta1", MetaWebhooks.Text(PhoneDigits, Body, "wamid.hygiene.2"), secret: "not-the-secret"))
+            {
+                ((int)forged.StatusCode).ShouldBe(401);
+            }
+
+            await graph.WaitForAcceptedAsync(2);
         }
 
         var entries = capture.Entries;
@@ -42,6 +57,8 @@ public sealed class LogHygieneTests
         {
             var text = entry.AllText();
             text.ShouldNotContain(PhoneDigits, Case.Sensitive, $"unmasked phone number in {entry.Level} {entry.Category}: {entry.Message}");
+            text.ShouldNotContain(FakeMetaGraph.AccessToken, Case.Sensitive, $"access token in {entry.Level} {entry.Category}: {entry.Message}");
+            text.ShouldNotContain(FakeMetaGraph.AppSecret, Case.Sensitive, $"app secret in {entry.Level} {entry.Category}: {entry.Message}");
             if (entry.Level >= LogLevel.Information)
             {
                 text.ShouldNotContain(Body, Case.Sensitive, $"message body at {entry.Level} in {entry.Category}: {entry.Message}");
@@ -95,6 +112,8 @@ public sealed class LogHygieneTests
 
         withCorrelation.ShouldBeGreaterThan(0);
     }
+
+    private static long NowSeconds() => TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
