@@ -1,0 +1,144 @@
+using System.Globalization;
+
+namespace Parley.Bench;
+
+/// <summary>The command line: <c>[--db sqlite|postgres] [--seconds N] [--rate R] [--contacts C] [--scenario ...]</c>.</summary>
+public sealed record BenchOptions
+{
+    public const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Username=parley;Password=parley;Database=parley";
+
+    /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
+    public string Db { get; init; } = "sqlite";
+
+    /// <summary>Admin connection string for PostgreSQL; a fresh database is created from it for each run.</summary>
+    public string Postgres { get; init; } = Environment.GetEnvironmentVariable("PARLEY_BENCH_POSTGRES") is { Length: > 0 } pg ? pg : DefaultPostgres;
+
+    /// <summary>Length of the measured window.</summary>
+    public double Seconds { get; init; } = 20;
+
+    /// <summary>Warm-up before the measured window (JIT, connection pools); not counted.</summary>
+    public double Warmup { get; init; } = 3;
+
+    /// <summary>Inbound message webhooks per second (open loop). Status webhooks come on top: about 3 per reply.</summary>
+    public double Rate { get; init; } = 400;
+
+    /// <summary>Distinct contacts sending (conversations); each message picks one at random.</summary>
+    public int Contacts { get; init; } = 1000;
+
+    /// <summary>Status webhooks (sent, delivered, read) sent back for each reply the fake Graph API accepts.</summary>
+    public int StatusesPerReply { get; init; } = 3;
+
+    /// <summary><c>throughput</c> (default), <c>kill</c>, <c>duplicates</c> or <c>forged</c>.</summary>
+    public string Scenario { get; init; } = "throughput";
+
+    /// <summary>Parley's <c>Parley:Workers:Concurrency</c>.</summary>
+    public int Workers { get; init; } = 16;
+
+    /// <summary>Npgsql's Maximum Pool Size for each Parley instance (PostgreSQL allows 100 connections in all by default).</summary>
+    public int Pool { get; init; } = 30;
+
+    /// <summary>Parley's garbage collector: <c>server</c> (the ASP.NET Core default) or <c>workstation</c>.</summary>
+    public string Gc { get; init; } = "server";
+
+    /// <summary>Requests in flight before the generator counts arrivals as dropped (it never waits).</summary>
+    public int MaxInFlight { get; init; } = 20_000;
+
+    /// <summary>Seconds of closed-loop load against the bare Kestrel endpoint for <c>baseline_rps</c>; 0 skips it.</summary>
+    public double BaselineSeconds { get; init; } = 3;
+
+    /// <summary>Forged webhooks per second in the <c>forged</c> scenario's second half.</summary>
+    public double ForgedRate { get; init; } = 2000;
+
+    /// <summary>Seconds between kills in the <c>kill</c> scenario.</summary>
+    public double KillEvery { get; init; } = 6;
+
+    /// <summary>Extra Parley settings, <c>--set Key=Value</c> (repeatable), for experiments.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Extra { get; init; } = [];
+
+    public bool Help { get; init; }
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = new BenchOptions();
+        var extra = new List<KeyValuePair<string, string>>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{a} needs a value.");
+            double Number() => double.Parse(Next(), CultureInfo.InvariantCulture);
+            o = a switch
+            {
+                "--db" => o with { Db = Next().ToLowerInvariant() },
+                "--pg" => o with { Postgres = Next() },
+                "--seconds" => o with { Seconds = Number() },
+                "--warmup" => o with { Warmup = Number() },
+                "--rate" => o with { Rate = Number() },
+                "--contacts" => o with { Contacts = (int)Number() },
+                "--statuses" => o with { StatusesPerReply = (int)Number() },
+                "--scenario" => o with { Scenario = Next().ToLowerInvariant() },
+                "--workers" => o with { Workers = (int)Number() },
+                "--pool" => o with { Pool = (int)Number() },
+                "--gc" => o with { Gc = Next().ToLowerInvariant() },
+                "--max-inflight" => o with { MaxInFlight = (int)Number() },
+                "--baseline-seconds" => o with { BaselineSeconds = Number() },
+                "--forged-rate" => o with { ForgedRate = Number() },
+                "--kill-every" => o with { KillEvery = Number() },
+                "--set" => o with { },
+                "-h" or "--help" => o with { Help = true },
+                _ => throw new ArgumentException($"Unknown argument '{a}'. Try --help."),
+            };
+            if (a == "--set")
+            {
+                var kv = Next();
+                var eq = kv.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0)
+                {
+                    throw new ArgumentException("--set needs Key=Value.");
+                }
+
+                extra.Add(new(kv[..eq], kv[(eq + 1)..]));
+            }
+        }
+
+        if (o.Db is not ("sqlite" or "postgres"))
+        {
+            throw new ArgumentException("--db must be sqlite or postgres.");
+        }
+
+        if (o.Scenario is not ("throughput" or "kill" or "duplicates" or "forged"))
+        {
+            throw new ArgumentException("--scenario must be throughput, kill, duplicates or forged.");
+        }
+
+        if (o.Seconds is <= 0 or > 600 || o.Rate is <= 0 or > 100_000 || o.Contacts is < 1 or > 1_000_000)
+        {
+            throw new ArgumentException("--seconds must be in (0, 600], --rate in (0, 100000], --contacts in [1, 1000000].");
+        }
+
+        return o with { Extra = extra };
+    }
+
+    public const string Usage =
+        """
+        Parley.Bench: load benchmark and fault scenarios against Parley's Meta webhook path.
+
+          dotnet run -c Release --project bench/Parley.Bench -- [options]
+
+          --db sqlite|postgres     database (default sqlite); postgres uses a fresh database per run
+          --pg "conn string"       PostgreSQL admin connection (or PARLEY_BENCH_POSTGRES; default the CI one)
+          --seconds N              measured window (default 20); --warmup N before it (default 3)
+          --rate R                 inbound message webhooks per second, open loop (default 400);
+                                   about 3 status webhooks per reply come on top (--statuses K)
+          --contacts C             distinct contacts / conversations (default 1000)
+          --scenario NAME          throughput (default) | kill | duplicates | forged
+          --workers N              Parley:Workers:Concurrency (default 16)
+          --pool N                 PostgreSQL connection pool per Parley instance (default 30)
+          --gc server|workstation  Parley's GC mode (default server, ASP.NET Core's default)
+          --forged-rate R          forged webhooks per second in the forged scenario (default 2000)
+          --kill-every S           seconds between kill -9 in the kill scenario (default 6)
+          --baseline-seconds S     closed-loop seconds against bare Kestrel for baseline_rps (default 3; 0 skips)
+          --set Key=Value          any extra Parley setting (repeatable)
+
+        Prints a table, then: RESULT ack_rps=… ack_p50_ms=… ack_p99_ms=… e2e_rps=… e2e_p50_ms=… e2e_p99_ms=… peak_rss_mb=… baseline_rps=…
+        """;
+}
