@@ -91,6 +91,40 @@ public sealed class BenchDatabase : IAsyncDisposable
         return await ScalarAsync("SELECT pg_database_size(current_database())") / 1048576.0;
     }
 
+    /// <summary>PostgreSQL's counters for this database (commits, rows written): with two readings, the work per message.</summary>
+    public async Task<PgCounters?> PgCountersAsync()
+    {
+        if (Kind != "postgres")
+        {
+            return null;
+        }
+
+        await using var c = await OpenAsync();
+        // pg_stat_database is updated when a backend reports; force this backend's report and read.
+        return await c.QuerySingleAsync<PgCounters>(
+            "SELECT xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted, tup_returned, tup_fetched, blks_hit, blks_read FROM pg_stat_database WHERE datname = current_database()");
+    }
+
+    /// <summary>CPU seconds used so far by each PostgreSQL backend serving this database (by pid, from /proc).</summary>
+    public async Task<Dictionary<int, double>> PgBackendCpuAsync()
+    {
+        var result = new Dictionary<int, double>();
+        if (Kind != "postgres")
+        {
+            return result;
+        }
+
+        await using var c = await OpenAsync();
+        foreach (var pid in await c.QueryAsync<int>("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"))
+        {
+            result[pid] = ChildProcess.CpuSecondsOf(pid);
+        }
+
+        return result;
+    }
+
+    public sealed record PgCounters(long xact_commit, long xact_rollback, long tup_inserted, long tup_updated, long tup_deleted, long tup_returned, long tup_fetched, long blks_hit, long blks_read);
+
     public async ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();

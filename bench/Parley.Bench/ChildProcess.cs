@@ -132,17 +132,20 @@ public sealed class ChildProcess : IAsyncDisposable
     public double RssMb() => StatusKb("VmRSS") / 1024.0;
 
     /// <summary>User plus system CPU seconds the process has used (from /proc/pid/stat).</summary>
-    public double CpuSeconds()
+    public double CpuSeconds() => CpuSecondsOf(Pid);
+
+    /// <summary>User plus system CPU seconds of any process (0 when it is gone or not readable).</summary>
+    public static double CpuSecondsOf(int pid)
     {
         try
         {
-            var stat = File.ReadAllText($"/proc/{Pid}/stat");
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
             // Fields after the command name in parentheses: state is field 3; utime and stime are 14 and 15.
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
             return ticks / 100.0; // USER_HZ is 100 on Linux
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return 0;
         }

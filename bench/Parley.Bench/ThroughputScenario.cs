@@ -32,11 +32,20 @@ public static class ThroughputScenario
             await run.Generator.RunAsync(o.Rate, TimeSpan.FromSeconds(o.Warmup), (_, at) => run.NewMessage(at));
             before = await PrometheusScrape.ReadAsync(scrapeClient, parley.BaseUrl);
             var cpuBefore = parley.CpuSeconds();
+            var pgBefore = await run.Database.PgCountersAsync();
+            var pgCpuBefore = await run.Database.PgBackendCpuAsync();
+            var benchCpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             run.Traffic.StartWindow(TimeSpan.FromSeconds(o.Seconds));
             var depth = SampleQueueDepthAsync(scrapeClient, parley, TimeSpan.FromSeconds(o.Seconds));
             await run.Generator.RunAsync(o.Rate, TimeSpan.FromSeconds(o.Seconds), (_, at) => run.NewMessage(at));
             var maxDepth = await depth;
             parleyCpu = parley.CpuSeconds() - cpuBefore;
+            var pgCpuAfter = await run.Database.PgBackendCpuAsync();
+            var pgCpu = pgCpuAfter.Sum(kv => kv.Value - pgCpuBefore.GetValueOrDefault(kv.Key));
+            var benchCpu = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore).TotalSeconds;
+            // PostgreSQL publishes backend statistics at most every second or so: let them land.
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            var pgAfter = await run.Database.PgCountersAsync();
             run.SendStatuses = false;
             run.Generator.ClearScheduled();
             await run.Generator.DrainAsync(TimeSpan.FromSeconds(30));
@@ -69,10 +78,28 @@ public static class ThroughputScenario
             report.Row("inbound processing", $"p50={Ms(after.Quantile(before, "parley_processing_duration_seconds", 0.5))} p99={Ms(after.Quantile(before, "parley_processing_duration_seconds", 0.99))} ms (bot + replies queued + commit)");
             report.Row("inbound lag", $"p50={Ms(after.Quantile(before, "parley_inbound_lag_seconds", 0.5))} p99={Ms(after.Quantile(before, "parley_inbound_lag_seconds", 0.99))} ms (stored -> replies queued)");
             report.Row("provider call", $"p50={Ms(after.Quantile(before, "parley_provider_request_duration_seconds", 0.5))} p99={Ms(after.Quantile(before, "parley_provider_request_duration_seconds", 0.99))} ms (send to the fake Graph API)");
+            if (pgBefore is not null && pgAfter is not null)
+            {
+                var n = (double)Math.Max(1, t.Kind(RequestKind.Message).Sent);
+                report.Row("PostgreSQL per message", $"{(pgAfter.xact_commit - pgBefore.xact_commit) / n:0.0} commits, {(pgAfter.tup_inserted - pgBefore.tup_inserted) / n:0.0} rows inserted, {(pgAfter.tup_updated - pgBefore.tup_updated) / n:0.0} updated, {(pgAfter.tup_deleted - pgBefore.tup_deleted) / n:0.0} deleted, {(pgAfter.tup_fetched - pgBefore.tup_fetched) / n:0.0} fetched (pg_stat_database over the window, with its statuses)");
+            }
+
+            var commands = after.Sum("db_client_commands_duration_seconds_count") - before.Sum("db_client_commands_duration_seconds_count");
+            if (commands > 0)
+            {
+                report.Row("SQL commands per message", $"{commands / Math.Max(1, t.Kind(RequestKind.Message).Sent):0.0}, each p50={Ms(after.Quantile(before, "db_client_commands_duration_seconds", 0.5))} p99={Ms(after.Quantile(before, "db_client_commands_duration_seconds", 0.99))} ms (Npgsql's metrics over the window, with its statuses)");
+            }
+
             report.Row("queue depth max", $"inbound {maxDepth.Inbound:0}, outbound {maxDepth.Outbound:0} (sampled each second)");
             report.Row("retries / failures", $"{after.Sum("parley_retries_total") - before.Sum("parley_retries_total"):0} / {after.Sum("parley_send_failures_total") - before.Sum("parley_send_failures_total"):0}");
             report.Row("GC", $"{after.Sum("dotnet_gc_collections_total") - before.Sum("dotnet_gc_collections_total"):0} collections, {(after.Sum("dotnet_gc_heap_total_allocated_bytes_total") - before.Sum("dotnet_gc_heap_total_allocated_bytes_total")) / 1048576.0 / Math.Max(1, t.Kind(RequestKind.Message).Acked):0.00} MB allocated per message, pause {(after.Sum("dotnet_gc_pause_time_seconds_total") - before.Sum("dotnet_gc_pause_time_seconds_total")) * 1000:0} ms");
             report.Row("CPU", $"{parleyCpu:0.00} s of Parley CPU in {t.WindowSeconds:0.0} s = {parleyCpu / t.WindowSeconds * 100:0}% of one core; {parleyCpu * 1000 / Math.Max(1, window.Count):0.00} ms per message (with its ~{(double)t.Kind(RequestKind.Status).Sent / Math.Max(1, window.Count):0.0} statuses)");
+            if (o.Db == "postgres")
+            {
+                report.Row("CPU, PostgreSQL", $"{pgCpu:0.00} s in its backends for this database = {pgCpu * 1000 / Math.Max(1, window.Count):0.00} ms per message");
+            }
+
+            report.Row("CPU, bench", $"{benchCpu:0.00} s (generator, signatures, fake Graph API) = {benchCpu * 1000 / Math.Max(1, window.Count):0.00} ms per message");
 
             report.Section("Memory and storage");
             report.Row("startup", $"{startup:0.00} s to /health");

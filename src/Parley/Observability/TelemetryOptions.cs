@@ -11,8 +11,8 @@ public sealed class TelemetryOptions
     [RegularExpression("^(/[A-Za-z0-9/_.-]*)?$", ErrorMessage = "Parley:Telemetry:MetricsPath must be empty or a path starting with '/'.")]
     public string MetricsPath { get; set; } = "/metrics";
 
-    /// <summary>The meters exported, comma-separated: Parley's own, ASP.NET Core's request timings, Kestrel, the runtime (GC, memory) and HttpClient.</summary>
-    public string Meters { get; set; } = "Parley,Microsoft.AspNetCore.Hosting,Microsoft.AspNetCore.Server.Kestrel,System.Runtime,System.Net.Http";
+    /// <summary>The meters exported, comma-separated: Parley's own, ASP.NET Core's request timings, Kestrel, the runtime (GC, memory), HttpClient and Npgsql (commands, connections).</summary>
+    public string Meters { get; set; } = "Parley,Microsoft.AspNetCore.Hosting,Microsoft.AspNetCore.Server.Kestrel,System.Runtime,System.Net.Http,Npgsql";
 
     /// <summary>An OTLP collector, e.g. <c>http://127.0.0.1:4317</c> (gRPC) or <c>http://127.0.0.1:4318/v1/metrics</c> (HTTP). Empty: no OTLP export.</summary>
     public string? OtlpEndpoint { get; set; }
