@@ -55,12 +55,16 @@ public sealed record BenchOptions
     /// <summary>Extra Parley settings, <c>--set Key=Value</c> (repeatable), for experiments.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Extra { get; init; } = [];
 
+    /// <summary>Extra environment variables for the Parley processes, <c>--env KEY=VALUE</c> (e.g. DOTNET_PerfMapEnabled=1 for perf).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Environment { get; init; } = [];
+
     public bool Help { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
         var o = new BenchOptions();
         var extra = new List<KeyValuePair<string, string>>();
+        var environment = new List<KeyValuePair<string, string>>();
         for (var i = 0; i < args.Length; i++)
         {
             var a = args[i];
@@ -83,20 +87,20 @@ public sealed record BenchOptions
                 "--baseline-seconds" => o with { BaselineSeconds = Number() },
                 "--forged-rate" => o with { ForgedRate = Number() },
                 "--kill-every" => o with { KillEvery = Number() },
-                "--set" => o with { },
+                "--set" or "--env" => o with { },
                 "-h" or "--help" => o with { Help = true },
                 _ => throw new ArgumentException($"Unknown argument '{a}'. Try --help."),
             };
-            if (a == "--set")
+            if (a is "--set" or "--env")
             {
                 var kv = Next();
                 var eq = kv.IndexOf('=', StringComparison.Ordinal);
                 if (eq <= 0)
                 {
-                    throw new ArgumentException("--set needs Key=Value.");
+                    throw new ArgumentException($"{a} needs Key=Value.");
                 }
 
-                extra.Add(new(kv[..eq], kv[(eq + 1)..]));
+                (a == "--set" ? extra : environment).Add(new(kv[..eq], kv[(eq + 1)..]));
             }
         }
 
@@ -115,7 +119,7 @@ public sealed record BenchOptions
             throw new ArgumentException("--seconds must be in (0, 600], --rate in (0, 100000], --contacts in [1, 1000000].");
         }
 
-        return o with { Extra = extra };
+        return o with { Extra = extra, Environment = environment };
     }
 
     public const string Usage =
@@ -138,6 +142,7 @@ public sealed record BenchOptions
           --kill-every S           seconds between kill -9 in the kill scenario (default 6)
           --baseline-seconds S     closed-loop seconds against bare Kestrel for baseline_rps (default 3; 0 skips)
           --set Key=Value          any extra Parley setting (repeatable)
+          --env KEY=VALUE          an environment variable for Parley (repeatable), e.g. DOTNET_PerfMapEnabled=1
 
         Prints a table, then: RESULT ack_rps=… ack_p50_ms=… ack_p99_ms=… e2e_rps=… e2e_p50_ms=… e2e_p99_ms=… peak_rss_mb=… baseline_rps=…
         """;

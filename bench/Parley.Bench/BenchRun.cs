@@ -91,6 +91,11 @@ public sealed class BenchRun : IAsyncDisposable
         {
             ["DOTNET_gcServer"] = Options.Gc == "workstation" ? "0" : "1",
         };
+        foreach (var (k, v) in Options.Environment)
+        {
+            environment[k] = v;
+        }
+
         var child = await ChildProcess.StartParleyAsync($"parley{index}", port ?? ChildProcess.FreePort(), ParleySettings(), LogDirectory, environment);
         lock (_instancesLock)
         {

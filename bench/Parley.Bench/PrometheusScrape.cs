@@ -13,12 +13,16 @@ public sealed partial class PrometheusScrape
 
     public static PrometheusScrape Empty { get; } = new();
 
+    /// <summary>The text as Parley served it.</summary>
+    public string Text { get; private set; } = "";
+
     public static async Task<PrometheusScrape> ReadAsync(HttpClient client, Uri baseUrl)
     {
         var scrape = new PrometheusScrape();
         try
         {
             var text = await client.GetStringAsync(new Uri(baseUrl, "/metrics"));
+            scrape.Text = text;
             foreach (var line in text.Split('\n'))
             {
                 if (line.Length == 0 || line[0] == '#')

@@ -36,9 +36,9 @@ public static class ThroughputScenario
             var pgCpuBefore = await run.Database.PgBackendCpuAsync();
             var benchCpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             run.Traffic.StartWindow(TimeSpan.FromSeconds(o.Seconds));
-            var depth = SampleQueueDepthAsync(scrapeClient, parley, TimeSpan.FromSeconds(o.Seconds));
+            var gauges = SampleGaugesAsync(scrapeClient, parley, TimeSpan.FromSeconds(o.Seconds));
             await run.Generator.RunAsync(o.Rate, TimeSpan.FromSeconds(o.Seconds), (_, at) => run.NewMessage(at));
-            var maxDepth = await depth;
+            var maxDepth = await gauges;
             parleyCpu = parley.CpuSeconds() - cpuBefore;
             var pgCpuAfter = await run.Database.PgBackendCpuAsync();
             var pgCpu = pgCpuAfter.Sum(kv => kv.Value - pgCpuBefore.GetValueOrDefault(kv.Key));
@@ -84,13 +84,14 @@ public static class ThroughputScenario
                 report.Row("PostgreSQL per message", $"{(pgAfter.xact_commit - pgBefore.xact_commit) / n:0.0} commits, {(pgAfter.tup_inserted - pgBefore.tup_inserted) / n:0.0} rows inserted, {(pgAfter.tup_updated - pgBefore.tup_updated) / n:0.0} updated, {(pgAfter.tup_deleted - pgBefore.tup_deleted) / n:0.0} deleted, {(pgAfter.tup_fetched - pgBefore.tup_fetched) / n:0.0} fetched (pg_stat_database over the window, with its statuses)");
             }
 
-            var commands = after.Sum("db_client_commands_duration_seconds_count") - before.Sum("db_client_commands_duration_seconds_count");
+            var commands = after.Sum("db_client_operation_duration_seconds_count") - before.Sum("db_client_operation_duration_seconds_count");
             if (commands > 0)
             {
-                report.Row("SQL commands per message", $"{commands / Math.Max(1, t.Kind(RequestKind.Message).Sent):0.0}, each p50={Ms(after.Quantile(before, "db_client_commands_duration_seconds", 0.5))} p99={Ms(after.Quantile(before, "db_client_commands_duration_seconds", 0.99))} ms (Npgsql's metrics over the window, with its statuses)");
+                report.Row("SQL commands per message", $"{commands / Math.Max(1, t.Kind(RequestKind.Message).Sent):0.0}, each p50={Ms(after.Quantile(before, "db_client_operation_duration_seconds", 0.5))} p99={Ms(after.Quantile(before, "db_client_operation_duration_seconds", 0.99))} ms (Npgsql's metrics over the window, with its statuses)");
             }
 
             report.Row("queue depth max", $"inbound {maxDepth.Inbound:0}, outbound {maxDepth.Outbound:0} (sampled each second)");
+            report.Row("concurrency max", $"{maxDepth.ActiveRequests:0} requests in progress, {maxDepth.Threads:0} thread-pool threads, {maxDepth.ThreadQueue:0} work items queued, {maxDepth.ConnectionsUsed:0} database connections in use, {maxDepth.ConnectionWaits:0} waiting for one");
             report.Row("retries / failures", $"{after.Sum("parley_retries_total") - before.Sum("parley_retries_total"):0} / {after.Sum("parley_send_failures_total") - before.Sum("parley_send_failures_total"):0}");
             report.Row("GC", $"{after.Sum("dotnet_gc_collections_total") - before.Sum("dotnet_gc_collections_total"):0} collections, {(after.Sum("dotnet_gc_heap_total_allocated_bytes_total") - before.Sum("dotnet_gc_heap_total_allocated_bytes_total")) / 1048576.0 / Math.Max(1, t.Kind(RequestKind.Message).Acked):0.00} MB allocated per message, pause {(after.Sum("dotnet_gc_pause_time_seconds_total") - before.Sum("dotnet_gc_pause_time_seconds_total")) * 1000:0} ms");
             report.Row("CPU", $"{parleyCpu:0.00} s of Parley CPU in {t.WindowSeconds:0.0} s = {parleyCpu / t.WindowSeconds * 100:0}% of one core; {parleyCpu * 1000 / Math.Max(1, window.Count):0.00} ms per message (with its ~{(double)t.Kind(RequestKind.Status).Sent / Math.Max(1, window.Count):0.0} statuses)");
@@ -107,6 +108,7 @@ public static class ThroughputScenario
             report.Row("peak RSS", $"{peakRss:0} MB (VmHWM; {o.Contacts} conversations active)");
             report.Row("stored", $"{inbound} inbound messages, {webhookEvents} webhook events, database {dbSize:0.0} MB");
             report.Row("logs", run.LogDirectory);
+            await File.WriteAllTextAsync(Path.Combine(run.LogDirectory, "metrics-end.txt"), after.Text);
 
             var baseline = await Baseline.MeasureAsync(o, o.Rate * (1 + ((double)t.Kind(RequestKind.Status).Sent / Math.Max(1, t.Kind(RequestKind.Message).Sent))), Math.Min(o.Seconds, 5), run.LogDirectory);
             report.Section("Baseline (bare Kestrel endpoint answering 200, own process, same generator)");
@@ -127,19 +129,27 @@ public static class ThroughputScenario
 
     private static string Ratio(double a, double b) => b <= 0 ? "n/a" : Report.F(a / b, "0.0");
 
-    /// <summary>The queue depth gauge's maximum over the window (the gauge itself refreshes every 5 s).</summary>
-    private static async Task<(double Inbound, double Outbound)> SampleQueueDepthAsync(HttpClient client, ChildProcess parley, TimeSpan length)
+    /// <summary>Maxima of gauges sampled once a second over the window (the queue depth gauge refreshes every 5 s).</summary>
+    private sealed record Sampled(double Inbound, double Outbound, double Threads, double ThreadQueue, double ActiveRequests, double ConnectionsUsed, double ConnectionWaits);
+
+    private static async Task<Sampled> SampleGaugesAsync(HttpClient client, ChildProcess parley, TimeSpan length)
     {
-        double inbound = 0, outbound = 0;
+        var max = new Sampled(0, 0, 0, 0, 0, 0, 0);
         var end = LoadGenerator.Now + LoadGenerator.Ticks(length);
         while (LoadGenerator.Now < end)
         {
-            var scrape = await PrometheusScrape.ReadAsync(client, parley.BaseUrl);
-            inbound = Math.Max(inbound, scrape.Sum("parley_queue_depth", l => l.Contains("inbound", StringComparison.Ordinal)));
-            outbound = Math.Max(outbound, scrape.Sum("parley_queue_depth", l => l.Contains("outbound", StringComparison.Ordinal)));
+            var s = await PrometheusScrape.ReadAsync(client, parley.BaseUrl);
+            max = new Sampled(
+                Math.Max(max.Inbound, s.Sum("parley_queue_depth", l => l.Contains("inbound", StringComparison.Ordinal))),
+                Math.Max(max.Outbound, s.Sum("parley_queue_depth", l => l.Contains("outbound", StringComparison.Ordinal))),
+                Math.Max(max.Threads, s.Sum("dotnet_thread_pool_thread_count_total")),
+                Math.Max(max.ThreadQueue, s.Sum("dotnet_thread_pool_queue_length_total")),
+                Math.Max(max.ActiveRequests, s.Sum("http_server_active_requests")),
+                Math.Max(max.ConnectionsUsed, s.Sum("db_client_connection_count", l => l.Contains("state=\"used\"", StringComparison.Ordinal))),
+                Math.Max(max.ConnectionWaits, s.Sum("db_client_connection_npgsql_pending_requests")));
             await Task.Delay(1000);
         }
 
-        return (inbound, outbound);
+        return max;
     }
 }
