@@ -11,7 +11,7 @@ public sealed record BenchOptions
     public string Db { get; init; } = "sqlite";
 
     /// <summary>Admin connection string for PostgreSQL; a fresh database is created from it for each run.</summary>
-    public string Postgres { get; init; } = Environment.GetEnvironmentVariable("PARLEY_BENCH_POSTGRES") is { Length: > 0 } pg ? pg : DefaultPostgres;
+    public string Postgres { get; init; } = System.Environment.GetEnvironmentVariable("PARLEY_BENCH_POSTGRES") is { Length: > 0 } pg ? pg : DefaultPostgres;
 
     /// <summary>Length of the measured window.</summary>
     public double Seconds { get; init; } = 20;
