@@ -58,6 +58,9 @@ public sealed record BenchOptions
     /// <summary>Extra environment variables for the Parley processes, <c>--env KEY=VALUE</c> (e.g. DOTNET_PerfMapEnabled=1 for perf).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Environment { get; init; } = [];
 
+    /// <summary>Another Parley build to run (e.g. a ReadyToRun publish); default the Parley.dll built with the bench.</summary>
+    public string? ParleyDll { get; init; }
+
     public bool Help { get; init; }
 
     public static BenchOptions Parse(string[] args)
@@ -82,6 +85,7 @@ public sealed record BenchOptions
                 "--scenario" => o with { Scenario = Next().ToLowerInvariant() },
                 "--workers" => o with { Workers = (int)Number() },
                 "--pool" => o with { Pool = (int)Number() },
+                "--parley-dll" => o with { ParleyDll = Path.GetFullPath(Next()) },
                 "--gc" => o with { Gc = Next().ToLowerInvariant() },
                 "--max-inflight" => o with { MaxInFlight = (int)Number() },
                 "--baseline-seconds" => o with { BaselineSeconds = Number() },
@@ -141,6 +145,7 @@ public sealed record BenchOptions
           --forged-rate R          forged webhooks per second in the forged scenario (default 2000)
           --kill-every S           seconds between kill -9 in the kill scenario (default 6)
           --baseline-seconds S     closed-loop seconds against bare Kestrel for baseline_rps (default 3; 0 skips)
+          --parley-dll PATH        run another Parley build (e.g. published with ReadyToRun)
           --set Key=Value          any extra Parley setting (repeatable)
           --env KEY=VALUE          an environment variable for Parley (repeatable), e.g. DOTNET_PerfMapEnabled=1
 

@@ -96,7 +96,7 @@ public sealed class BenchRun : IAsyncDisposable
             environment[k] = v;
         }
 
-        var child = await ChildProcess.StartParleyAsync($"parley{index}", port ?? ChildProcess.FreePort(), ParleySettings(), LogDirectory, environment);
+        var child = await ChildProcess.StartParleyAsync($"parley{index}", port ?? ChildProcess.FreePort(), ParleySettings(), LogDirectory, environment, Options.ParleyDll);
         lock (_instancesLock)
         {
             while (_instances.Count <= index)

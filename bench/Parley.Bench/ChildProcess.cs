@@ -32,7 +32,7 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>From spawning the process to its first successful health answer.</summary>
     public TimeSpan StartupTime { get; private set; }
 
-    public static string ParleyDll => Path.Combine(AppContext.BaseDirectory, "Parley.dll");
+    public static string DefaultParleyDll => Path.Combine(AppContext.BaseDirectory, "Parley.dll");
 
     public static string BenchDll => Path.Combine(AppContext.BaseDirectory, "Parley.Bench.dll");
 
@@ -47,9 +47,9 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>Starts Parley with <paramref name="settings"/> as <c>--Key=Value</c> arguments on <paramref name="port"/>.</summary>
-    public static Task<ChildProcess> StartParleyAsync(string name, int port, IEnumerable<KeyValuePair<string, string>> settings, string logDirectory, IDictionary<string, string>? environment = null)
+    public static Task<ChildProcess> StartParleyAsync(string name, int port, IEnumerable<KeyValuePair<string, string>> settings, string logDirectory, IDictionary<string, string>? environment = null, string? parleyDll = null)
     {
-        var args = settings.Select(kv => $"--{kv.Key}={kv.Value}").Append($"--urls=http://127.0.0.1:{port}").Prepend(ParleyDll);
+        var args = settings.Select(kv => $"--{kv.Key}={kv.Value}").Append($"--urls=http://127.0.0.1:{port}").Prepend(parleyDll ?? DefaultParleyDll);
         return StartAsync(name, port, args, logDirectory, environment);
     }
 
