@@ -55,6 +55,7 @@ public static class MetaWebhookEndpoints
         MetaTemplateStore templates,
         ILoggerFactory logs,
         ParleyMetrics metrics,
+        LogThrottle throttle,
         CancellationToken ct)
     {
         if (await accounts.FindEnabledAsync(accountId, Providers.Meta, ct) is not { } account)
@@ -81,7 +82,13 @@ public static class MetaWebhookEndpoints
 
         if (!MetaSignature.IsValid(body, request.Headers[MetaSignature.HeaderName].ToString(), meta.AppSecret))
         {
-            logger.LogWarning("Meta webhook for account {AccountId} refused: missing or wrong {Header}", accountId, MetaSignature.HeaderName);
+            if (throttle.ShouldLog($"meta-signature:{accountId}", out var suppressed))
+            {
+                // At most once a minute per account: a flood of forged deliveries must not become a flood of log lines.
+                logger.LogWarning("Meta webhook for account {AccountId} refused: missing or wrong {Header} ({Suppressed} more refused since the last warning; all are counted in parley_webhooks_rejected_total)",
+                    accountId, MetaSignature.HeaderName, suppressed);
+            }
+
             metrics.WebhookRejected(Providers.Meta, "signature");
             return TypedResults.Unauthorized();
         }

@@ -60,6 +60,7 @@ public static class CoreExtensions
         services.AddMetrics();
         services.AddSingleton<QueueDepthProbe>();
         services.AddSingleton<ParleyMetrics>();
+        services.AddSingleton<LogThrottle>();
         services.AddParleyRetention();
 
         services.AddHostedService<StorageStartup>();
