@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Parley.Channels.Sandbox;
 using Parley.Core.Accounts;
+using Parley.Core.Inbound;
 using Parley.Core.Outbound;
 
 namespace Parley.Channels;
@@ -16,6 +17,7 @@ public static class ChannelsExtensions
         services.AddSingleton<SandboxReceipts>();
         services.AddSingleton<IChannel, SandboxChannel>();
         services.AddSingleton<IAccountSource, SandboxAccounts>();
+        services.AddSingleton<IWebhookReplayer, SandboxWebhookReplayer>();
         return builder;
     }
 }

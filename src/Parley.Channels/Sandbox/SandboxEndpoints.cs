@@ -157,7 +157,7 @@ public static class SandboxEndpoints
         return TypedResults.Accepted((string?)null, new SandboxAccepted(id.ToString(CultureInfo.InvariantCulture)));
     }
 
-    private static MessageContent? ToContent(SandboxInbound body, MediaInfo? file, Dictionary<string, string[]> errors)
+    internal static MessageContent? ToContent(SandboxInbound body, MediaInfo? file, Dictionary<string, string[]> errors)
     {
         var text = body.Text;
         if (text is not null && text.Length > 4096)

@@ -60,6 +60,9 @@ public static class CoreExtensions
         services.AddSingleton<OutboundWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboundWorker>());
+
+        // After StorageStartup: its hosted dispatcher must not run before the schema is migrated.
+        services.AddParleyOperations();
         return builder;
     }
 

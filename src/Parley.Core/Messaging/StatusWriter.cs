@@ -12,7 +12,11 @@ public static class StatusWriter
     private sealed record Target(long id, string status);
 
     /// <summary>Returns the message id the status was applied to, or null when it was parked.</summary>
-    public static async Task<long?> ApplyAsync(DbConnection c, DbTransaction tx, string accountId, StatusUpdate update, long now, CancellationToken ct)
+    public static async Task<long?> ApplyAsync(DbConnection c, DbTransaction tx, string accountId, StatusUpdate update, long now, CancellationToken ct) =>
+        (await ApplyTrackedAsync(c, tx, accountId, update, now, ct))?.MessageId;
+
+    /// <summary>Like <see cref="ApplyAsync"/>, saying what the message's status was and became (for events after the commit).</summary>
+    public static async Task<StatusChange?> ApplyTrackedAsync(DbConnection c, DbTransaction tx, string accountId, StatusUpdate update, long now, CancellationToken ct)
     {
         var target = await c.QuerySingleOrDefaultAsync<Target>(new CommandDefinition(
             "SELECT id, status FROM messages WHERE account_id = @accountId AND provider_message_id = @ProviderMessageId",
@@ -29,12 +33,13 @@ public static class StatusWriter
             return null;
         }
 
-        await ApplyToMessageAsync(c, tx, target.id, MessageStatusRules.FromWire(target.status), update, now, ct);
-        return target.id;
+        var previous = MessageStatusRules.FromWire(target.status);
+        var current = await ApplyToMessageAsync(c, tx, target.id, previous, update, now, ct);
+        return new StatusChange(target.id, previous, current, update);
     }
 
-    /// <summary>Applies statuses that arrived before the provider id of <paramref name="messageId"/> was known.</summary>
-    public static async Task ApplyParkedAsync(DbConnection c, DbTransaction tx, string accountId, string providerMessageId, long messageId, MessageStatus current, long now, CancellationToken ct)
+    /// <summary>Applies statuses that arrived before the provider id of <paramref name="messageId"/> was known; returns the resulting status.</summary>
+    public static async Task<MessageStatus> ApplyParkedAsync(DbConnection c, DbTransaction tx, string accountId, string providerMessageId, long messageId, MessageStatus current, long now, CancellationToken ct)
     {
         var parked = (await c.QueryAsync<(long id, string status, long at, string? error_code, string? error_reason)>(new CommandDefinition(
             "SELECT id, status, at, error_code, error_reason FROM pending_statuses WHERE account_id = @accountId AND provider_message_id = @providerMessageId ORDER BY id",
@@ -55,6 +60,8 @@ public static class StatusWriter
                 "DELETE FROM pending_statuses WHERE account_id = @accountId AND provider_message_id = @providerMessageId",
                 new { accountId, providerMessageId }, tx, cancellationToken: ct));
         }
+
+        return current;
     }
 
     /// <summary>Records one status in the history and moves the message's status forward if it is newer.</summary>
@@ -87,4 +94,10 @@ public static class StatusWriter
             tx, cancellationToken: ct));
         return next;
     }
+}
+
+/// <summary>What one status update did to a message; <see cref="Changed"/> is false for stale or repeated updates.</summary>
+public sealed record StatusChange(long MessageId, MessageStatus Previous, MessageStatus Current, StatusUpdate Update)
+{
+    public bool Changed => Previous != Current;
 }

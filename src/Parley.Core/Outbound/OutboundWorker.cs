@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
+using Parley.Core.Events;
 using Parley.Core.Messaging;
 using Parley.Core.Storage;
 using Parley.Core.Work;
@@ -24,6 +25,7 @@ public sealed class OutboundWorker(
     IOptions<WorkerOptions> options,
     TimeProvider time,
     InstanceIdentity instance,
+    IDomainEvents events,
     ILogger<OutboundWorker> logger)
     : LaneWorker(new ConversationLane(database, "out"), signals.Outbound, options, time, instance, logger)
 {
@@ -194,8 +196,9 @@ public sealed class OutboundWorker(
                 new { now, message.ConversationId }, tx, cancellationToken: ct));
             var status = await StatusWriter.ApplyToMessageAsync(c, tx, message.Id, message.Status,
                 new StatusUpdate(result.ProviderMessageId!, MessageStatus.Sent, Clock.FromMs(now)), now, ct);
-            await StatusWriter.ApplyParkedAsync(c, tx, message.AccountId, result.ProviderMessageId!, message.Id, status, now, ct);
+            status = await StatusWriter.ApplyParkedAsync(c, tx, message.AccountId, result.ProviderMessageId!, message.Id, status, now, ct);
             await tx.CommitAsync(ct);
+            await PublishStatusAsync(message, status, now, null, null, ct);
             return true;
         }
 
@@ -213,6 +216,7 @@ public sealed class OutboundWorker(
             await c.ExecuteAsync(new CommandDefinition(
                 "UPDATE conversations SET out_pending = out_pending - 1 WHERE id = @ConversationId", new { message.ConversationId }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
+            await PublishStatusAsync(message, MessageStatus.Failed, now, result.ErrorCode, reason, ct);
             return true;
         }
 
@@ -231,4 +235,9 @@ public sealed class OutboundWorker(
         lease.ReadyAt = next;
         return false;
     }
+
+    private ValueTask PublishStatusAsync(StoredMessage message, MessageStatus status, long now, string? errorCode, string? errorReason, CancellationToken ct) =>
+        status == message.Status || !events.Wants(MessageStatusChanged.Name)
+            ? ValueTask.CompletedTask
+            : events.PublishAsync([new MessageStatusChanged(message.AccountId, message.Id, message.Status, status, Clock.FromMs(now)) { ErrorCode = errorCode, ErrorReason = errorReason }], ct);
 }
