@@ -1,3 +1,4 @@
+using Parley.Admin;
 using Parley.Bots;
 using Parley.Channels;
 using Parley.Core.Hosting;
@@ -15,12 +16,14 @@ public static class ParleyApp
         builder.AddChannels();
         builder.AddBots();
         builder.AddParleyWeb();
+        builder.AddAdmin();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseParleyWeb();
         app.MapHealth();
         app.MapSandbox();
+        app.MapAdmin();
         return app;
     }
 }

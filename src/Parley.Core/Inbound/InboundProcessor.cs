@@ -52,10 +52,20 @@ public sealed class InboundProcessor(
             request = await LoadRequestAsync(c, account, message, ct);
         }
 
-        var started = time.GetTimestamp();
-        var result = await bot.HandleAsync(request, ct);
-        logger.LogDebug("Bot {Bot} answered message {MessageId} with {Replies} replies in {Elapsed} ms",
-            bot.Name, message.Id, result.Replies.Count, time.GetElapsedTime(started).TotalMilliseconds);
+        BotResult result;
+        if (request.Conversation.State == ConversationInfo.HumanState)
+        {
+            // An operator holds the conversation (takeover): the message is stored and marked done, the bot stays silent.
+            result = BotResult.Silent;
+            logger.LogDebug("Conversation {ConversationId} is held by an operator; bot {Bot} skipped message {MessageId}", message.ConversationId, bot.Name, message.Id);
+        }
+        else
+        {
+            var started = time.GetTimestamp();
+            result = await bot.HandleAsync(request, ct);
+            logger.LogDebug("Bot {Bot} answered message {MessageId} with {Replies} replies in {Elapsed} ms",
+                bot.Name, message.Id, result.Replies.Count, time.GetElapsedTime(started).TotalMilliseconds);
+        }
 
         var now = time.NowMs();
         await using var conn = await database.OpenAsync(ct);
