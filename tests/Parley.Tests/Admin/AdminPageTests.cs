@@ -42,7 +42,7 @@ public sealed class AdminPageTests
         await page.ClickAsync("nav >> text=Conversations");
         await page.Locator("[data-testid=inbox-item]", new() { HasText = "Lucía" }).ClickAsync();
         await page.Locator("[data-testid=message][data-direction=inbound]", new() { HasText = "hello" }).WaitForAsync();
-        await page.Locator("[data-testid=take-over]").WaitForAsync(); // interactive once the circuit is up
+        await page.Locator("[data-testid=conversation][data-interactive=true]").WaitForAsync(); // the live circuit is up
 
         // A new message appears without a reload, and so does the bot's answer with its ticks.
         await app.Sandbox.SendAsync(contact, "are you there?");
@@ -73,6 +73,11 @@ public sealed class AdminPageTests
         await page.Locator("[data-testid=message][data-direction=outbound]", new() { HasText = "You said: thanks" }).WaitForAsync();
         await Browser.ScreenshotAsync(page, "admin-conversation-handed-back");
 
+        // The same thread on a phone-sized screen.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.Locator("[data-testid=thread]").WaitForAsync();
+        await Browser.ScreenshotAsync(page, "admin-conversation-phone");
+
         errors.ShouldBeEmpty();
     }
 
@@ -87,6 +92,7 @@ public sealed class AdminPageTests
         await page.GotoAsync(Url(app, "/admin/login"));
         await SignInAsync(page, Email, "wrong password 1");
         (await page.Locator("[data-testid=signin-error]").InnerTextAsync()).ShouldBe("The email or the password is wrong.");
+        (await page.InputValueAsync("[data-testid=password]")).ShouldBeEmpty(); // the password is not sent back
         await Browser.ScreenshotAsync(page, "admin-signin-wrong-password-phone");
 
         for (var i = 2; i <= OperatorStore.MaxFailedAttempts; i++)
@@ -118,6 +124,7 @@ public sealed class AdminPageTests
         await SignInAsync(page, Email, Password);
         var row = page.Locator($"[data-testid=webhook-event][data-event-id='{failedId}']");
         await row.WaitForAsync();
+        await page.Locator("[data-testid=webhook-filters][data-interactive=true]").WaitForAsync();
         (await row.InnerTextAsync()).ShouldContain("simulated parser failure");
 
         // The raw body is shown as text, escaped: the <b> is not markup.
@@ -132,6 +139,52 @@ public sealed class AdminPageTests
 
         (await events.FindAsync(failedId))!.State.ShouldBe(StoredWebhookEvent.Stored);
         await app.Sandbox.WaitAsync("+15550003333", t => t.Any(m => m.Direction == "inbound" && m.Text!.StartsWith("stored while", StringComparison.Ordinal)));
+        errors.ShouldBeEmpty();
+    }
+
+    [BrowserFact]
+    public async Task EverySection_RendersForAnAdmin_WithLabelledControls()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, kestrel: true);
+        await app.Get<OperatorStore>().CreateAsync(Email, "Ana Admin", OperatorRoles.Admin, Password);
+        await app.Sandbox.SendAsync("+15550004444", "help", name: "Bo");
+        await app.Sandbox.WaitForRepliesAsync("+15550004444", 2);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var errors = CollectConsoleErrors(page);
+        await page.GotoAsync(Url(app, "/admin/login"));
+        await SignInAsync(page, Email, Password);
+
+        string[] sections = ["conversations", "contacts", "templates", "templates/new", "canned", "accounts", "accounts/sandbox", "webhook-events", "interactions", "knowledge", "operators"];
+        foreach (var section in sections)
+        {
+            await page.GotoAsync(Url(app, "/admin/" + section));
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            (await page.Locator("h1").CountAsync()).ShouldBe(1, section);
+            // Every form control has a label (or an aria-label).
+            var unlabelled = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+                    .filter(e => !e.labels?.length && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+                    .map(e => e.outerHTML)
+                """);
+            unlabelled.ShouldBeEmpty(section);
+            await Browser.ScreenshotAsync(page, "admin-" + section.Replace('/', '-'));
+        }
+
+        // Templates: a new template previews with its sample values, is saved, and shows in the list.
+        await page.GotoAsync(Url(app, "/admin/templates/new"));
+        await page.Locator("[data-testid=template-editor][data-interactive=true]").WaitForAsync();
+        await page.FillAsync("[data-testid=template-name]", "order_ready");
+        await page.FillAsync("[data-testid=template-body]", "Hi {{1}}, your order {{2}} is ready.");
+        await page.FillAsync("[data-testid=sample-param][data-name='1']", "Bo");
+        await page.FillAsync("[data-testid=sample-param][data-name='2']", "A-17");
+        await page.Locator("[data-testid=template-preview-text]", new() { HasText = "Hi Bo, your order A-17 is ready." }).WaitForAsync();
+        await Browser.ScreenshotAsync(page, "admin-template-preview");
+        await page.ClickAsync("[data-testid=template-save]");
+        await page.WaitForURLAsync("**/admin/templates/*");
+        await page.GotoAsync(Url(app, "/admin/templates"));
+        await page.Locator("[data-testid=template-row]", new() { HasText = "order_ready" }).WaitForAsync();
+
         errors.ShouldBeEmpty();
     }
 
