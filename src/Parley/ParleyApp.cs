@@ -1,3 +1,4 @@
+using Parley.Api;
 using Parley.Bots;
 using Parley.Channels;
 using Parley.Core.Hosting;
@@ -15,12 +16,15 @@ public static class ParleyApp
         builder.AddChannels();
         builder.AddBots();
         builder.AddParleyWeb();
+        builder.AddParleyApi();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseParleyWeb();
+        app.UseParleyApi();
         app.MapHealth();
         app.MapSandbox();
+        app.MapApi();
         return app;
     }
 }

@@ -58,6 +58,9 @@ public sealed class TestApp : IAsyncDisposable
 
     public SandboxClient SandboxFor(string accountId) => new(Client, accountId);
 
+    /// <summary>Another client of the same server (for its own headers, like an API key).</summary>
+    public HttpClient CreateClient() => _factory.CreateClient();
+
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     public async ValueTask DisposeAsync()
