@@ -1,4 +1,5 @@
 using Parley.Admin;
+using Parley.Api;
 using Parley.Bots;
 using Parley.Channels;
 using Parley.Core.Hosting;
@@ -16,13 +17,16 @@ public static class ParleyApp
         builder.AddChannels();
         builder.AddBots();
         builder.AddParleyWeb();
+        builder.AddParleyApi();
         builder.AddAdmin();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseParleyWeb();
+        app.UseParleyApi();
         app.MapHealth();
         app.MapSandbox();
+        app.MapApi();
         app.MapAdmin();
         return app;
     }

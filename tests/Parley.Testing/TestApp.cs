@@ -68,6 +68,9 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>The loopback URL when started with <c>kestrel: true</c>.</summary>
     public Uri BaseUrl => Client.BaseAddress!;
 
+    /// <summary>Another client of the same server (for its own headers, like an API key).</summary>
+    public HttpClient CreateClient() => _factory.CreateClient();
+
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     public async ValueTask DisposeAsync()

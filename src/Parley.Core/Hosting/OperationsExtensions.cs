@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Parley.Core.Accounts;
 using Parley.Core.ApiKeys;
 using Parley.Core.Contacts;
 using Parley.Core.Conversations;
@@ -38,6 +39,8 @@ public static class OperationsExtensions
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
 
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<AccountValidator>();
+        services.AddSingleton<AccountAdmin>();
         services.AddSingleton<ConversationQueries>();
         services.AddSingleton<ConversationTakeover>();
         services.AddSingleton<ContactDirectory>();
