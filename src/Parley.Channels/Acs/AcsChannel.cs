@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Parley.Core.Accounts;
@@ -18,6 +19,9 @@ namespace Parley.Channels.Acs;
 /// </remarks>
 public sealed class AcsChannel(AcsRestClient rest, AcsRepeatability repeatability, ILogger<AcsChannel> logger) : IChannel
 {
+    // The body goes to an API, never into HTML: '+' and accents are written as themselves, which keeps bodies readable.
+    private static readonly JsonSerializerOptions BodyOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public string Provider => Providers.Acs;
 
     public async Task<SendResult> SendAsync(OutboundRequest request, CancellationToken ct)
@@ -38,7 +42,7 @@ public sealed class AcsChannel(AcsRestClient rest, AcsRepeatability repeatabilit
             return SendResult.Permanent(code, reason);
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(notification.Body);
+        var body = JsonSerializer.SerializeToUtf8Bytes(notification.Body, BodyOptions);
         var version = settings.ApiVersion(notification.ApiVersion);
         var (requestId, firstSent) = repeatability.For(request.Account.Id, request.IdempotencyKey);
         using var message = rest.Create(HttpMethod.Post, settings, $"/messages/notifications:send?api-version={Uri.EscapeDataString(version)}", body);
