@@ -39,7 +39,16 @@ public sealed class AcsEndToEndTests
         e["data"]!["from"] = Ana;
         e["data"]!["to"] = fake.ChannelRegistrationId;
         e["data"]!["content"] = text;
+        Recent(e);
         return (JsonObject)e.DeepClone();
+    }
+
+    /// <summary>The samples are from 2023-2024; a message that old is outside WhatsApp's 24-hour window, so replies would be refused.</summary>
+    private static void Recent(JsonObject e)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        e["eventTime"] = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        e["data"]!["receivedTimestamp"] = now.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The documented "Sent" status event with another status and message id.</summary>
@@ -250,6 +259,35 @@ public sealed class AcsEndToEndTests
         sends[0].Body.ShouldBe(throttled.Body);
         await EventuallyAsync(async () => await StatusOfAsync(app, sends[1].MessageId!) == "sent", "both replies recorded as sent");
         (await StatusOfAsync(app, sends[0].MessageId!)).ShouldBe("sent");
+    }
+
+    [Fact]
+    public async Task InboundImage_IsFetchedFromAcsWithASignedRequest_AndStored()
+    {
+        await using var fake = await FakeAcs.StartAsync();
+        var bytes = new byte[4096];
+        Random.Shared.NextBytes(bytes);
+        fake.AddMedia("6a1b2c3d-0000-4000-8000-000000000001", bytes);
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, Settings(fake));
+        var e = JsonNode.Parse(AcsPayloads.Read("docs-received-image.eventgrid.json"))!.AsArray()[0]!.DeepClone().AsObject();
+        e["id"] = "ev-img";
+        e["data"]!["from"] = Ana;
+        e["data"]!["to"] = fake.ChannelRegistrationId;
+        e["data"]!["media"]!["id"] = "6a1b2c3d-0000-4000-8000-000000000001";
+        Recent(e);
+
+        (await PostAsync(app, Webhook, e)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await fake.WaitForSendsAsync(1);
+
+        var download = fake.Requests.Single(r => r.Method == "GET");
+        download.PathAndQuery.ShouldBe("/messages/streams/6a1b2c3d-0000-4000-8000-000000000001?api-version=2024-08-30");
+        download.SignatureValid.ShouldBeTrue();
+        await using var c = await app.Get<Database>().OpenAsync();
+        var content = await c.ExecuteScalarAsync<string>("SELECT content FROM messages WHERE account_id = 'acs1' AND provider_message_id = 'ev-img'");
+        var media = JsonNode.Parse(content!)!["media"]!;
+        media["storedId"].ShouldNotBeNull(content);
+        media["size"]!.GetValue<long>().ShouldBe(4096);
+        media["mimeType"]!.GetValue<string>().ShouldBe("image/jpeg");
     }
 
     [Fact]
