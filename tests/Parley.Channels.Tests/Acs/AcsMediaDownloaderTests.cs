@@ -1,8 +1,10 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Channels.Acs;
 using Parley.Core.Messaging;
 using Parley.Core.Outbound;
 using Parley.Testing.Fakes;
+using Parley.Testing.Payloads.Acs;
 
 namespace Parley.Channels.Tests.Acs;
 
@@ -26,14 +28,17 @@ public sealed class AcsMediaDownloaderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DownloadAsync_KnownMedia_StreamsTheBytesWithTheEventsMimeType()
+    public async Task DownloadAsync_TheOfficialExample_StreamsTheBytesWithTheEventsMimeType()
     {
+        // Stream_GetMedia: GET {endpoint}/messages/streams/{id}?api-version=2024-08-30 answers the bytes.
+        var example = JsonNode.Parse(AcsPayloads.Read("get-media.x-ms-example.2024-08-30.json"))!["parameters"]!;
+        var id = example["id"]!.GetValue<string>();
         var bytes = new byte[300_000];
         Random.Shared.NextBytes(bytes);
-        _fake.AddMedia("d19e68ec-bdd6-4a50-8dfb-cbb1642df6ab", bytes);
+        _fake.AddMedia(id, bytes);
 
         await using var media = await Downloader.DownloadAsync(AcsTestKit.Account(_fake),
-            new MediaInfo { Id = "d19e68ec-bdd6-4a50-8dfb-cbb1642df6ab", MimeType = "image/jpeg", FileName = "a.jpg" }, default);
+            new MediaInfo { Id = id, MimeType = "image/jpeg", FileName = "a.jpg" }, default);
         using var copy = new MemoryStream();
         await media.Content.CopyToAsync(copy);
 
@@ -41,7 +46,7 @@ public sealed class AcsMediaDownloaderTests : IAsyncLifetime
         media.MimeType.ShouldBe("image/jpeg"); // ACS serves application/octet-stream; the event knows better
         media.FileName.ShouldBe("a.jpg");
         var request = _fake.Requests.Single();
-        request.PathAndQuery.ShouldBe("/messages/streams/d19e68ec-bdd6-4a50-8dfb-cbb1642df6ab?api-version=2024-08-30");
+        request.PathAndQuery.ShouldBe($"/messages/streams/{id}?api-version={example["api-version"]!.GetValue<string>()}");
         request.SignatureValid.ShouldBeTrue();
     }
 
