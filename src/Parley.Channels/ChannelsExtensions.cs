@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Parley.Channels.Sandbox;
+using Parley.Channels.Twilio;
 using Parley.Core.Accounts;
 using Parley.Core.Outbound;
 
@@ -16,6 +17,7 @@ public static class ChannelsExtensions
         services.AddSingleton<SandboxReceipts>();
         services.AddSingleton<IChannel, SandboxChannel>();
         services.AddSingleton<IAccountSource, SandboxAccounts>();
+        services.AddTwilio();
         return builder;
     }
 }
