@@ -70,8 +70,9 @@ public static class TwilioWebhookEndpoints
             : TwilioRequestValidator.IsValid(url, form.Fields, signature, settings.AuthToken);
         if (!valid)
         {
-            logger.LogWarning("Twilio webhook for account {AccountId} refused: {Reason} (signed URL expected: {Url})",
-                account.Id, string.IsNullOrEmpty(signature) ? "no X-Twilio-Signature" : "the signature does not match", url);
+            // The URL without its query: a query may carry a secret of its own.
+            logger.LogWarning("Twilio webhook for account {AccountId} refused: {Reason} (checked against {Url}; set Parley:PublicBaseUrl to the URL configured in Twilio)",
+                account.Id, string.IsNullOrEmpty(signature) ? "no X-Twilio-Signature" : "the signature does not match", url.Split('?')[0]);
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }
 
