@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Parley.Channels.Acs;
 using Parley.Channels.Sandbox;
+using Parley.Channels.Twilio;
 using Parley.Core.Accounts;
 using Parley.Core.Outbound;
 
@@ -17,14 +18,8 @@ public static class ChannelsExtensions
         services.AddSingleton<SandboxReceipts>();
         services.AddSingleton<IChannel, SandboxChannel>();
         services.AddSingleton<IAccountSource, SandboxAccounts>();
-
-        // ACS: a timeout below the outbound lease (30 s), so a slow answer is retried by the holder of the lease.
-        services.AddHttpClient(AcsRestClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
-        services.AddSingleton<AcsRestClient>();
-        services.AddSingleton<AcsRepeatability>();
-        services.AddSingleton<IChannel, AcsChannel>();
-        services.AddSingleton<IMediaDownloader, AcsMediaDownloader>();
-        services.AddSingleton<IAccountTester, AcsAccountTester>();
+        services.AddAcs();
+        services.AddTwilio();
         return builder;
     }
 }
