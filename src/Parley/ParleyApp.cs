@@ -2,6 +2,7 @@ using Parley.Admin;
 using Parley.Api;
 using Parley.Bots;
 using Parley.Channels;
+using Parley.Channels.Webhooks;
 using Parley.Core.Hosting;
 using Parley.Web;
 
@@ -26,6 +27,7 @@ public static class ParleyApp
         app.UseParleyApi();
         app.MapHealth();
         app.MapSandbox();
+        app.MapWebhooks();
         app.MapApi();
         app.MapAdmin();
         return app;

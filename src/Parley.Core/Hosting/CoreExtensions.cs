@@ -49,6 +49,7 @@ public static class CoreExtensions
         services.AddSingleton<IntakeStore>();
         services.AddSingleton<OutboundQueue>();
         services.AddSingleton<MessageQueries>();
+        services.AddSingleton<MessageRetry>();
         services.AddSingleton<ChannelCatalog>();
         services.AddSingleton<BotCatalog>();
         services.AddSingleton<InboundProcessor>();
