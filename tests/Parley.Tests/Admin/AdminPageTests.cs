@@ -181,7 +181,7 @@ public sealed class AdminPageTests
         await page.Locator("[data-testid=template-preview-text]", new() { HasText = "Hi Bo, your order A-17 is ready." }).WaitForAsync();
         await Browser.ScreenshotAsync(page, "admin-template-preview");
         await page.ClickAsync("[data-testid=template-save]");
-        await page.WaitForURLAsync("**/admin/templates/*");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/admin/templates/\d+$"));
         await page.GotoAsync(Url(app, "/admin/templates"));
         await page.Locator("[data-testid=template-row]", new() { HasText = "order_ready" }).WaitForAsync();
 
