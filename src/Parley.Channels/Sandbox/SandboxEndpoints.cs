@@ -36,7 +36,9 @@ public static class SandboxEndpoints
             .DisableAntiforgery();
         group.MapGet("/{accountId}/messages", ThreadAsync);
         group.MapGet("/{accountId}/contacts", ContactsAsync);
-        group.MapGet("/{accountId}/media/{mediaId}", MediaAsync);
+        group.MapGet("/{accountId}/media/{mediaId}", MediaAsync)
+            .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
+            .Produces(StatusCodes.Status404NotFound);
         return group;
     }
 

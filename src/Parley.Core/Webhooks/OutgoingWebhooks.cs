@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Logging;
 using Parley.Core.Contacts;
 using Parley.Core.Events;
 using Parley.Core.Messaging;
@@ -47,7 +48,8 @@ public sealed class OutgoingWebhooks(
     IDataProtectionProvider protection,
     MessageQueries messages,
     ContactDirectory contacts,
-    TimeProvider time) : IDomainEventListener
+    TimeProvider time,
+    ILogger<OutgoingWebhooks> logger) : IDomainEventListener
 {
     public const string AllEvents = "*";
     private static readonly TimeSpan CacheTtl = TimeSpan.FromSeconds(30);
@@ -207,7 +209,8 @@ public sealed class OutgoingWebhooks(
 
         if (cache.Expires < time.NowMs())
         {
-            _ = RefreshAsync(CancellationToken.None);
+            // Refreshed in the background: the hot path answers from the stale list meanwhile.
+            _ = RefreshInBackgroundAsync();
         }
 
         foreach (var s in cache.Enabled)
@@ -284,6 +287,18 @@ public sealed class OutgoingWebhooks(
         finally
         {
             _refresh.Release();
+        }
+    }
+
+    private async Task RefreshInBackgroundAsync()
+    {
+        try
+        {
+            await RefreshAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Reading the outgoing webhook subscriptions failed; the previous list stays in use");
         }
     }
 
