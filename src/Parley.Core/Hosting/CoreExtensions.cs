@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
+using Parley.Core.Conversations;
 using Parley.Core.Inbound;
 using Parley.Core.Media;
 using Parley.Core.Messaging;
@@ -50,6 +51,7 @@ public static class CoreExtensions
         services.AddSingleton<BotCatalog>();
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<IMediaStore, FileMediaStore>();
+        services.AddSingleton<ConversationTakeover>();
 
         services.AddHostedService<StorageStartup>();
         services.AddSingleton<InboundWorker>();

@@ -18,6 +18,7 @@ public static class CliApp
         {
             DbCommands.Create(),
             ChatCommand.Create(),
+            BotsCommands.Create(),
         };
         foreach (var command in root.Subcommands)
         {
