@@ -111,6 +111,9 @@ internal sealed class Conversation(EngineHarness harness, Account account, Conta
     public long LastMessageId { get; private set; }
     public long ConversationId => conversationId;
 
+    /// <summary>When set, the conversation's last inbound time the bot sees (to test the 24-hour window).</summary>
+    public DateTimeOffset? LastInboundAt { get; set; }
+
     public Task<BotResult> SendAsync(string text) => SendAsync(MessageContent.FromText(text));
 
     public Task<BotResult> ChooseAsync(string id, string? title = null) =>
@@ -126,7 +129,7 @@ internal sealed class Conversation(EngineHarness harness, Account account, Conta
             ConversationId = conversationId,
             ContactId = Contact.Id,
         };
-        var conversation = new ConversationInfo(conversationId, Account.Id, Contact.Id) { State = State, Session = Session, LastInboundAt = now };
+        var conversation = new ConversationInfo(conversationId, Account.Id, Contact.Id) { State = State, Session = Session, LastInboundAt = LastInboundAt ?? now };
         var bot = harness.Get<BotCatalog>().For(Account);
         var result = await bot.HandleAsync(new BotRequest(Account, Contact, conversation, message), CancellationToken.None);
         Session = result.Session ?? Session;

@@ -47,10 +47,9 @@ public sealed class AnswerService(
             context.Details["rows"] = rows.Count;
         }
 
-        var values = Values(context, row, answer.Values);
         if (answer.Template is null)
         {
-            context.Reply(TemplateRenderer.RenderLenient(answer.Text ?? context.Phrase(EngineTexts.NoData), values));
+            context.Reply(TemplateRenderer.RenderLenient(answer.Text ?? context.Phrase(EngineTexts.NoData), Values(context, row, answer.Values, context.Language)));
             return;
         }
 
@@ -59,10 +58,12 @@ public sealed class AnswerService(
         {
             logger.LogWarning("Template {Template} is not defined or not active (account {AccountId}); answering with plain text", answer.Template, context.Account.Id);
             context.Details["missing_template"] = answer.Template;
-            context.Reply(answer.Text is null ? context.Phrase(EngineTexts.NoData) : TemplateRenderer.RenderLenient(answer.Text, values));
+            context.Reply(answer.Text is null ? context.Phrase(EngineTexts.NoData) : TemplateRenderer.RenderLenient(answer.Text, Values(context, row, answer.Values, context.Language)));
             return;
         }
 
+        // Dates and numbers read in the template's language, even when it is not the contact's.
+        var values = Values(context, row, answer.Values, template.Language);
         context.Template = template.Name;
         var rendered = TemplateRenderer.Render(template, values);
         if (!rendered.Complete)
@@ -102,7 +103,7 @@ public sealed class AnswerService(
         arguments["today"] = new DateTimeOffset(local.Date, local.Offset).ToUnixTimeMilliseconds();
         foreach (var (name, expression) in args ?? new Dictionary<string, string>())
         {
-            arguments[name] = TemplateRenderer.RenderExpression(expression, (key, _) => Lookup(context, null, key, null));
+            arguments[name] = TemplateRenderer.RenderExpression(expression, (key, _) => Lookup(context, null, key, null, context.Language));
         }
 
         try
@@ -112,7 +113,8 @@ public sealed class AnswerService(
         }
         catch (DataSourceException ex)
         {
-            logger.LogWarning(ex, "Data source {Source} failed for account {AccountId}", sourceName, context.Account.Id);
+            // The reason, not the exception: a driver's inner message could quote the user's words.
+            logger.LogWarning("Data source {Source} failed for account {AccountId}: {Reason}", sourceName, context.Account.Id, ex.Message);
             context.Details["data_source_error"] = ex.Message;
             return [];
         }
@@ -146,7 +148,7 @@ public sealed class AnswerService(
     }
 
     /// <summary>Parameter values: explicit expressions first, then the row's columns, then the built-ins.</summary>
-    private static Dictionary<string, string?> Values(BotContext context, IReadOnlyDictionary<string, object?>? row, IReadOnlyDictionary<string, string> expressions)
+    private static Dictionary<string, string?> Values(BotContext context, IReadOnlyDictionary<string, object?>? row, IReadOnlyDictionary<string, string> expressions, string language)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (k, v) in BuiltIns(context))
@@ -158,32 +160,32 @@ public sealed class AnswerService(
         {
             foreach (var (column, value) in row)
             {
-                values[column] = ValueFormatter.Format(value, null, context.Language, context.Settings.TimeZone);
+                values[column] = ValueFormatter.Format(value, null, language, context.Settings.TimeZone);
             }
         }
 
         foreach (var (name, expression) in expressions)
         {
-            values[name] = TemplateRenderer.RenderExpression(expression, (key, format) => Lookup(context, row, key, format));
+            values[name] = TemplateRenderer.RenderExpression(expression, (key, format) => Lookup(context, row, key, format, language));
         }
 
         return values;
     }
 
-    private static string? Lookup(BotContext context, IReadOnlyDictionary<string, object?>? row, string key, string? format)
+    private static string? Lookup(BotContext context, IReadOnlyDictionary<string, object?>? row, string key, string? format, string language)
     {
         if (row is not null && row.TryGetValue(key, out var value))
         {
-            return ValueFormatter.Format(value, format, context.Language, context.Settings.TimeZone);
+            return ValueFormatter.Format(value, format, language, context.Settings.TimeZone);
         }
 
         if (BuiltIns(context).TryGetValue(key, out var builtIn))
         {
-            return ValueFormatter.Format(builtIn, format, context.Language, context.Settings.TimeZone);
+            return ValueFormatter.Format(builtIn, format, language, context.Settings.TimeZone);
         }
 
         return context.Session.Variables.TryGetValue(key, out var variable)
-            ? ValueFormatter.Format(variable, format, context.Language, context.Settings.TimeZone)
+            ? ValueFormatter.Format(variable, format, language, context.Settings.TimeZone)
             : null;
     }
 }

@@ -72,8 +72,15 @@ public sealed class DataSourceRunner(
         {
             throw new DataSourceException($"Data source '{source.Name}' took longer than {timeout.TotalSeconds:0.###} s and was stopped.", ex);
         }
+        catch (PostgresException ex)
+        {
+            // PostgreSQL's messages can quote the values that were bound (the user's words): they stay at Debug.
+            logger.LogDebug(ex, "Data source {Source} failed", source.Name);
+            throw new DataSourceException($"Data source '{source.Name}' failed with SQL state {ex.SqlState} ({ex.Routine}).", ex);
+        }
         catch (DbException ex)
         {
+            // SQLite's messages name the SQL problem (no such table, syntax), never a bound value.
             throw new DataSourceException($"Data source '{source.Name}' failed: {ex.Message}", ex);
         }
         finally
