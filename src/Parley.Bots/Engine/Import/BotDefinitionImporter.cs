@@ -134,8 +134,8 @@ public sealed partial class BotDefinitionImporter(
         definitions.Clear();
         results.Clear();
         var summary = new ImportSummary(bot, accountId, intentRecords.Count, templateRecords.Count, sourceRecords.Count, kept);
-        logger.LogInformation("Imported {Origin} for bot {Bot}: {Intents} intents, {Templates} templates, {DataSources} data sources ({Kept} changed rows kept)",
-            origin, bot, summary.Intents, summary.Templates, summary.DataSources, kept);
+        logger.LogInformation("Imported {Origin}: {Intents} intents, {Templates} templates, {DataSources} data sources of bot {Bot} ({Kept} rows changed by a person kept)",
+            origin, summary.Intents, summary.Templates, summary.DataSources, bot, kept);
         return summary;
     }
 
