@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Parley.Channels.Acs;
 using Parley.Channels.Sandbox;
+using Parley.Channels.Twilio;
 using Parley.Core.Accounts;
 using Parley.Core.Outbound;
 
@@ -16,6 +18,8 @@ public static class ChannelsExtensions
         services.AddSingleton<SandboxReceipts>();
         services.AddSingleton<IChannel, SandboxChannel>();
         services.AddSingleton<IAccountSource, SandboxAccounts>();
+        services.AddAcs();
+        services.AddTwilio();
         return builder;
     }
 }

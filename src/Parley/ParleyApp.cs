@@ -1,5 +1,6 @@
 using Parley.Bots;
 using Parley.Channels;
+using Parley.Channels.Webhooks;
 using Parley.Core.Hosting;
 using Parley.Web;
 
@@ -21,6 +22,7 @@ public static class ParleyApp
         app.UseParleyWeb();
         app.MapHealth();
         app.MapSandbox();
+        app.MapWebhooks();
         return app;
     }
 }
