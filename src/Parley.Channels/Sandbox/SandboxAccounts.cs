@@ -45,7 +45,7 @@ public sealed class SandboxAccounts(IOptions<SandboxOptions> options, BotCatalog
             {
                 Bot = bot.Name,
                 Source = "builtin",
-                DisplayName = $"Sandbox: {bot.Name}",
+                DisplayName = char.ToUpperInvariant(bot.Name[0]) + bot.Name[1..],
             };
         }
     }

@@ -51,6 +51,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         services.AddSingleton(new Database(kind, database.ConnectionString));
         services.AddSingleton<Migrator>();
         services.AddOptions<BotOptions>();
+        services.AddOptions<Parley.Core.Outbound.OutboundOptions>();
         services.AddSingleton<BotCatalog>();
         services.AddBotEngine();
         services.AddBot<MinistryBot>();

@@ -165,7 +165,8 @@ public sealed class MinistryBotTests
 
         var accounts = await app.Client.GetFromJsonAsync<List<SandboxAccountView>>("/api/v1/sandbox/accounts");
 
-        accounts!.Select(a => (a.Id, a.Bot)).ShouldBe([("ministry", "ministry"), ("sandbox", "echo")], ignoreOrder: true);
+        // The default account comes first: the chat page opens on it.
+        accounts!.Select(a => (a.Id, a.Bot)).ShouldBe([("sandbox", "echo"), ("ministry", "ministry")]);
     }
 
     [Fact]
@@ -174,7 +175,7 @@ public sealed class MinistryBotTests
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["Parley:Bots:Default"] = "ministry" });
 
         var accounts = await app.Client.GetFromJsonAsync<List<SandboxAccountView>>("/api/v1/sandbox/accounts");
-        accounts!.Select(a => (a.Id, a.Bot)).ShouldBe([("echo", "echo"), ("sandbox", "ministry")], ignoreOrder: true);
+        accounts!.Select(a => (a.Id, a.Bot)).ShouldBe([("sandbox", "ministry"), ("echo", "echo")]);
 
         await app.Sandbox.SendAsync(Ana, "quiero hacer un donativo");
         (await app.Sandbox.WaitForRepliesAsync(Ana, 2))[1].Text!.ShouldContain("CLABE");

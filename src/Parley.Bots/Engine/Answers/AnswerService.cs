@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Parley.Bots.Engine.DataSources;
 using Parley.Bots.Engine.Definitions;
 using Parley.Bots.Engine.Templates;
 using Parley.Core.Contacts;
+using Parley.Core.Outbound;
 
 namespace Parley.Bots.Engine.Answers;
 
@@ -18,6 +20,7 @@ public sealed class AnswerService(
     DataSourceStore dataSources,
     DataSourceRunner runner,
     IntentStore intents,
+    IOptions<OutboundOptions> outbound,
     ILogger<AnswerService> logger)
 {
     /// <summary>Longest message text used as <c>request_summary</c>.</summary>
@@ -75,7 +78,7 @@ public sealed class AnswerService(
             return;
         }
 
-        context.Reply(TemplateMessages.Build(template, rendered, UseProviderTemplate(context)));
+        context.Reply(TemplateMessages.Build(template, rendered, UseProviderTemplate(context, outbound.Value.CustomerServiceWindow)));
     }
 
     /// <summary>The rows of a named data source for this message (empty, and logged, when it fails).</summary>
@@ -121,9 +124,9 @@ public sealed class AnswerService(
     }
 
     /// <summary>Whether the provider's approved template goes out instead of free text.</summary>
-    public static bool UseProviderTemplate(BotContext context) =>
+    public static bool UseProviderTemplate(BotContext context, TimeSpan window) =>
         context.Settings.AlwaysUseTemplates
-        || !TemplateMessages.WindowOpen(context.Request.Conversation.LastInboundAt ?? context.Message.CreatedAt, context.Now);
+        || !TemplateMessages.WindowOpen(context.Request.Conversation.LastInboundAt ?? context.Message.CreatedAt, context.Now, window);
 
     /// <summary>Values every template can use: the contact's name and number, the message and its summary.</summary>
     public static IReadOnlyDictionary<string, string?> BuiltIns(BotContext context) => new Dictionary<string, string?>(StringComparer.Ordinal)

@@ -129,8 +129,9 @@ public sealed class TemplateRendererTests
     {
         var now = new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);
 
-        TemplateMessages.WindowOpen(now.AddHours(-23), now).ShouldBeTrue();
-        TemplateMessages.WindowOpen(now.AddHours(-25), now).ShouldBeFalse();
-        TemplateMessages.WindowOpen(null, now).ShouldBeFalse();
+        var day = TimeSpan.FromHours(24);
+        TemplateMessages.WindowOpen(now.AddHours(-23), now, day).ShouldBeTrue();
+        TemplateMessages.WindowOpen(now.AddHours(-25), now, day).ShouldBeFalse();
+        TemplateMessages.WindowOpen(null, now, day).ShouldBeFalse();
     }
 }
