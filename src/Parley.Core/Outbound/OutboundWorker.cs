@@ -206,8 +206,8 @@ public sealed class OutboundWorker(
         {
             logger.LogWarning("Outbound message {MessageId} failed: {Code} {Reason}", message.Id, result.ErrorCode, reason);
             await c.ExecuteAsync(new CommandDefinition(
-                "UPDATE messages SET process_state = 3, attempts = @attempts, last_error = @reason WHERE id = @Id",
-                new { attempts, reason, message.Id }, tx, cancellationToken: ct));
+                "UPDATE messages SET process_state = 3, attempts = @attempts, last_error = @reason, failed_transient = @transient WHERE id = @Id",
+                new { attempts, reason, transient = result.Transient ? 1 : 0, message.Id }, tx, cancellationToken: ct));
             await StatusWriter.ApplyToMessageAsync(c, tx, message.Id, message.Status,
                 new StatusUpdate("", MessageStatus.Failed, Clock.FromMs(now)) { ErrorCode = result.ErrorCode, ErrorReason = reason }, now, ct);
             await c.ExecuteAsync(new CommandDefinition(
