@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Parley.Channels.Acs;
 using Parley.Channels.Meta;
 using Parley.Channels.Sandbox;
+using Parley.Channels.Twilio;
 using Parley.Core.Accounts;
 using Parley.Core.Outbound;
 
@@ -17,7 +19,9 @@ public static class ChannelsExtensions
         services.AddSingleton<SandboxReceipts>();
         services.AddSingleton<IChannel, SandboxChannel>();
         services.AddSingleton<IAccountSource, SandboxAccounts>();
-        services.AddMetaChannel();
+        services.AddMeta();
+        services.AddAcs();
+        services.AddTwilio();
         return builder;
     }
 }

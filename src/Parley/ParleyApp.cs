@@ -21,8 +21,8 @@ public static class ParleyApp
         var app = builder.Build();
         app.UseParleyWeb();
         app.MapHealth();
-        app.MapWebhooks();
         app.MapSandbox();
+        app.MapWebhooks();
         return app;
     }
 }

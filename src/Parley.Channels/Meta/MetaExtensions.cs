@@ -7,7 +7,7 @@ namespace Parley.Channels.Meta;
 public static class MetaExtensions
 {
     /// <summary>The Meta WhatsApp Cloud API channel: sending, webhook parsing, media, read receipts, account test, templates.</summary>
-    public static IServiceCollection AddMetaChannel(this IServiceCollection services)
+    public static IServiceCollection AddMeta(this IServiceCollection services)
     {
         services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(MetaGraph.HttpClientName)
