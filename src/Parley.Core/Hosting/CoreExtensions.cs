@@ -30,6 +30,9 @@ public static class CoreExtensions
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName);
         services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboundThrottle>();
+        services.AddOptions<TransientRetryOptions>().BindConfiguration(TransientRetryOptions.SectionName);
+        services.AddSingleton<TransientRetryJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<TransientRetryJob>());
         services.AddOptions<FaultOptions>().BindConfiguration(FaultOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);

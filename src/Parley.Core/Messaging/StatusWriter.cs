@@ -17,6 +17,16 @@ public static class StatusWriter
         var target = await c.QuerySingleOrDefaultAsync<Target>(new CommandDefinition(
             "SELECT id, status FROM messages WHERE account_id = @accountId AND provider_message_id = @ProviderMessageId",
             new { accountId, update.ProviderMessageId }, tx, cancellationToken: ct));
+        if (target is null && c is Npgsql.NpgsqlConnection)
+        {
+            // The sender may be recording this provider id right now; take the id's lock and look again, so the
+            // status is either applied here or parked where the sender's ApplyParkedAsync will see it.
+            await LockProviderIdAsync(c, tx, accountId, update.ProviderMessageId, ct);
+            target = await c.QuerySingleOrDefaultAsync<Target>(new CommandDefinition(
+                "SELECT id, status FROM messages WHERE account_id = @accountId AND provider_message_id = @ProviderMessageId",
+                new { accountId, update.ProviderMessageId }, tx, cancellationToken: ct));
+        }
+
         if (target is null)
         {
             await c.ExecuteAsync(new CommandDefinition(
@@ -36,6 +46,11 @@ public static class StatusWriter
     /// <summary>Applies statuses that arrived before the provider id of <paramref name="messageId"/> was known.</summary>
     public static async Task ApplyParkedAsync(DbConnection c, DbTransaction tx, string accountId, string providerMessageId, long messageId, MessageStatus current, long now, CancellationToken ct)
     {
+        if (c is Npgsql.NpgsqlConnection)
+        {
+            await LockProviderIdAsync(c, tx, accountId, providerMessageId, ct);
+        }
+
         var parked = (await c.QueryAsync<(long id, string status, long at, string? error_code, string? error_reason)>(new CommandDefinition(
             "SELECT id, status, at, error_code, error_reason FROM pending_statuses WHERE account_id = @accountId AND provider_message_id = @providerMessageId ORDER BY id",
             new { accountId, providerMessageId }, tx, cancellationToken: ct))).ToList();
@@ -56,6 +71,15 @@ public static class StatusWriter
                 new { accountId, providerMessageId }, tx, cancellationToken: ct));
         }
     }
+
+    /// <summary>
+    /// PostgreSQL only (SQLite writers are serialized already): a transaction-scoped lock on one provider message id,
+    /// taken by the sender recording the id and by intake parking a status for it, so neither misses the other.
+    /// </summary>
+    private static Task LockProviderIdAsync(DbConnection c, DbTransaction tx, string accountId, string providerMessageId, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))",
+            new { key = $"{accountId}|{providerMessageId}" }, tx, cancellationToken: ct));
 
     /// <summary>Records one status in the history and moves the message's status forward if it is newer.</summary>
     public static async Task<MessageStatus> ApplyToMessageAsync(DbConnection c, DbTransaction tx, long messageId, MessageStatus current, StatusUpdate update, long now, CancellationToken ct)
