@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Parley.Channels.Acs;
+using Parley.Channels.Meta;
 using Parley.Channels.Twilio;
 
 namespace Parley.Channels.Webhooks;
@@ -9,6 +10,7 @@ public static class WebhookEndpoints
 {
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
+        app.MapMetaWebhooks();
         app.MapTwilioWebhooks();
         app.MapAcsWebhooks();
         return app;

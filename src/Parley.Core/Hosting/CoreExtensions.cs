@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
+using Parley.Core.Conversations;
 using Parley.Core.Inbound;
 using Parley.Core.Media;
 using Parley.Core.Messaging;
@@ -29,6 +30,9 @@ public static class CoreExtensions
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName);
         services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboundThrottle>();
+        services.AddOptions<TransientRetryOptions>().BindConfiguration(TransientRetryOptions.SectionName);
+        services.AddSingleton<TransientRetryJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<TransientRetryJob>());
         services.AddOptions<FaultOptions>().BindConfiguration(FaultOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
@@ -55,6 +59,7 @@ public static class CoreExtensions
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<IMediaStore, FileMediaStore>();
         services.AddSingleton<InboundMediaFetcher>();
+        services.AddSingleton<ConversationTakeover>();
 
         services.AddHostedService<StorageStartup>();
         services.AddSingleton<InboundWorker>();

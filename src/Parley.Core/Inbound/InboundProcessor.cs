@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Parley.Core.Accounts;
 using Parley.Core.Bots;
+using Parley.Core.Conversations;
 using Parley.Core.Messaging;
 using Parley.Core.Outbound;
 using Parley.Core.Storage;
@@ -53,7 +54,7 @@ public sealed class InboundProcessor(
         }
 
         BotResult result;
-        if (request.Conversation.State == ConversationInfo.HumanState)
+        if (request.Conversation.State == ConversationInfo.HumanState && bot is not ITakeoverAwareBot)
         {
             // An operator holds the conversation (takeover): the message is stored and marked done, the bot stays silent.
             result = BotResult.Silent;
@@ -70,6 +71,16 @@ public sealed class InboundProcessor(
         var now = time.NowMs();
         await using var conn = await database.OpenAsync(ct);
         await using var tx = await database.BeginWriteAsync(conn, ct);
+        // Rows are locked in one order everywhere — contact, conversation, message — so this transaction and
+        // intake (which upserts contact and conversation, then inserts the message) cannot deadlock on PostgreSQL.
+        if (result.OptedOut is { } optedOut)
+        {
+            await conn.ExecuteAsync(new CommandDefinition(
+                "UPDATE contacts SET opted_out = @v, opted_out_at = @at, updated_at = @now WHERE id = @ContactId",
+                new { v = optedOut ? 1 : 0, at = optedOut ? now : (long?)null, now, message.ContactId }, tx, cancellationToken: ct));
+        }
+
+        await ConversationLocks.LockAsync(conn, tx, message.ConversationId, ct);
         var marked = await conn.ExecuteAsync(new CommandDefinition(
             "UPDATE messages SET process_state = 2, attempts = attempts + 1, last_error = NULL WHERE id = @Id AND process_state = 1",
             new { message.Id }, tx, cancellationToken: ct));
@@ -99,12 +110,6 @@ public sealed class InboundProcessor(
             WHERE id = @ConversationId
             """,
             new { queued, result.Session, result.ConversationState, now, message.ConversationId }, tx, cancellationToken: ct));
-        if (result.OptedOut is { } optedOut)
-        {
-            await conn.ExecuteAsync(new CommandDefinition(
-                "UPDATE contacts SET opted_out = @v, opted_out_at = @at, updated_at = @now WHERE id = @ContactId",
-                new { v = optedOut ? 1 : 0, at = optedOut ? now : (long?)null, now, message.ContactId }, tx, cancellationToken: ct));
-        }
 
         if (faults.Value.KillBeforeCommitOnText is { Length: > 0 } trigger && message.Content.Text == trigger)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
 using Parley.Core.Events;
+using Parley.Core.Conversations;
 using Parley.Core.Messaging;
 using Parley.Core.Storage;
 using Parley.Core.Work;
@@ -183,6 +184,7 @@ public sealed class OutboundWorker(
         var now = Time.NowMs();
         await using var c = await database.OpenAsync(ct);
         await using var tx = await database.BeginWriteAsync(c, ct);
+        await ConversationLocks.LockAsync(c, tx, message.ConversationId, ct);
         if (result.Accepted)
         {
             await c.ExecuteAsync(new CommandDefinition(
@@ -209,8 +211,8 @@ public sealed class OutboundWorker(
         {
             logger.LogWarning("Outbound message {MessageId} failed: {Code} {Reason}", message.Id, result.ErrorCode, reason);
             await c.ExecuteAsync(new CommandDefinition(
-                "UPDATE messages SET process_state = 3, attempts = @attempts, last_error = @reason WHERE id = @Id",
-                new { attempts, reason, message.Id }, tx, cancellationToken: ct));
+                "UPDATE messages SET process_state = 3, attempts = @attempts, last_error = @reason, failed_transient = @transient WHERE id = @Id",
+                new { attempts, reason, transient = result.Transient ? 1 : 0, message.Id }, tx, cancellationToken: ct));
             await StatusWriter.ApplyToMessageAsync(c, tx, message.Id, message.Status,
                 new StatusUpdate("", MessageStatus.Failed, Clock.FromMs(now)) { ErrorCode = result.ErrorCode, ErrorReason = reason }, now, ct);
             await c.ExecuteAsync(new CommandDefinition(

@@ -27,6 +27,7 @@ public static class CliApp
             WebhookCommands.Create(),
             CleanupCommand.Create(),
             AdminCommands.Create(),
+            BotsCommands.Create(),
         };
         foreach (var command in root.Subcommands)
         {
