@@ -24,7 +24,7 @@ public sealed partial class CliProcessTests : IAsyncLifetime
     [Fact]
     public async Task ApiKeysCreate_PrintsTheKeyAloneOnTheLastLine_AndTheServerAcceptsIt()
     {
-        var run = await ParleyProcess.RunAsync(Data, "apikeys", "create", "--name", "ci", "--scopes", "read");
+        var run = await CliProcess.RunAsync(Data, "apikeys", "create", "--name", "ci", "--scopes", "read");
 
         run.ExitCode.ShouldBe(0, run.ToString());
         var key = run.Lines[^1];
@@ -40,23 +40,23 @@ public sealed partial class CliProcessTests : IAsyncLifetime
     [Fact]
     public async Task ApiKeysListAndRevoke_AndRevokingTwiceFails()
     {
-        var created = await ParleyProcess.RunAsync(Data, "apikeys", "create", "--name", "crm", "--format", "json");
+        var created = await CliProcess.RunAsync(Data, "apikeys", "create", "--name", "crm", "--format", "json");
         created.ExitCode.ShouldBe(0, created.ToString());
         var json = JsonDocument.Parse(created.Stdout).RootElement;
         var prefix = json.GetProperty("prefix").GetString()!;
         json.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()).ShouldBe(["read", "messages:send"]);
 
-        var list = await ParleyProcess.RunAsync(Data, "apikeys", "list", "--format", "json");
+        var list = await CliProcess.RunAsync(Data, "apikeys", "list", "--format", "json");
         list.ExitCode.ShouldBe(0);
         list.Stdout.ShouldContain(prefix);
         list.Stdout.ShouldNotContain(json.GetProperty("key").GetString()!);
 
-        (await ParleyProcess.RunAsync(Data, "apikeys", "revoke", prefix)).ExitCode.ShouldBe(0);
-        var again = await ParleyProcess.RunAsync(Data, "apikeys", "revoke", prefix);
+        (await CliProcess.RunAsync(Data, "apikeys", "revoke", prefix)).ExitCode.ShouldBe(0);
+        var again = await CliProcess.RunAsync(Data, "apikeys", "revoke", prefix);
         again.ExitCode.ShouldBe(1);
         again.ErrorLines.Count.ShouldBe(1);
         again.Stderr.ShouldContain("revoked already");
-        (await ParleyProcess.RunAsync(Data, "apikeys", "list", "--format", "json")).Stdout.ShouldNotContain(prefix);
+        (await CliProcess.RunAsync(Data, "apikeys", "list", "--format", "json")).Stdout.ShouldNotContain(prefix);
     }
 
     [Theory]
@@ -67,7 +67,7 @@ public sealed partial class CliProcessTests : IAsyncLifetime
     [InlineData("webhooks", "replay")]
     public async Task UsageMistakes_Exit2(params string[] args)
     {
-        var run = await ParleyProcess.RunAsync(Data, args);
+        var run = await CliProcess.RunAsync(Data, args);
 
         run.ExitCode.ShouldBe(2, run.ToString());
         run.Stderr.ShouldNotBeEmpty();
@@ -76,7 +76,7 @@ public sealed partial class CliProcessTests : IAsyncLifetime
     [Fact]
     public async Task ValidateConfig_WithABrokenAccount_Exits1_WithALineNamingEachKey()
     {
-        var run = await ParleyProcess.RunAsync(Data, "validate-config",
+        var run = await CliProcess.RunAsync(Data, "validate-config",
             "--Parley:Accounts:0:Id=shop", "--Parley:Accounts:0:Provider=sandbox", "--Parley:Accounts:0:Bot=nobot",
             "--Parley:Accounts:1:Id=bad id!", "--Parley:Accounts:1:Provider=sandbox");
 
@@ -88,11 +88,11 @@ public sealed partial class CliProcessTests : IAsyncLifetime
     [Fact]
     public async Task ValidateConfig_WithABrokenOption_Exits1NamingTheKey_AndValidConfigExits0()
     {
-        var broken = await ParleyProcess.RunAsync(Data, "validate-config", "--Parley:Api:RateLimit:Kind=leaky");
+        var broken = await CliProcess.RunAsync(Data, "validate-config", "--Parley:Api:RateLimit:Kind=leaky");
         broken.ExitCode.ShouldBe(1, broken.ToString());
         broken.ErrorLines.ShouldContain(l => l.Contains("Parley:Api:RateLimit:Kind", StringComparison.Ordinal));
 
-        var ok = await ParleyProcess.RunAsync(Data, "validate-config", "--Parley:Accounts:0:Id=shop", "--Parley:Accounts:0:Provider=sandbox");
+        var ok = await CliProcess.RunAsync(Data, "validate-config", "--Parley:Accounts:0:Id=shop", "--Parley:Accounts:0:Provider=sandbox");
         ok.ExitCode.ShouldBe(0, ok.ToString());
         ok.Stdout.ShouldContain("shop (sandbox)");
     }
@@ -100,25 +100,25 @@ public sealed partial class CliProcessTests : IAsyncLifetime
     [Fact]
     public async Task Accounts_AddListTestRemove_SecretsNeverPrinted()
     {
-        var add = await ParleyProcess.RunAsync(Data, "accounts", "add", "--id", "shop", "--provider", "sandbox", "--bot", "echo",
+        var add = await CliProcess.RunAsync(Data, "accounts", "add", "--id", "shop", "--provider", "sandbox", "--bot", "echo",
             "--set", "Greeting=hi", "--secret", "WebhookSecret=very-secret-value", "--no-prompt");
         add.ExitCode.ShouldBe(0, add.ToString());
         add.Stdout.ShouldNotContain("very-secret-value");
 
-        var list = await ParleyProcess.RunAsync(Data, "accounts", "list", "--format", "json");
+        var list = await CliProcess.RunAsync(Data, "accounts", "list", "--format", "json");
         list.ExitCode.ShouldBe(0);
         list.Stdout.ShouldNotContain("very-secret-value");
         var shop = JsonDocument.Parse(list.Stdout).RootElement.EnumerateArray().Single(a => a.GetProperty("id").GetString() == "shop");
         shop.GetProperty("secretsSet").EnumerateArray().Select(s => s.GetString()).ShouldBe(["WebhookSecret"]);
         shop.GetProperty("settings").GetProperty("Greeting").GetString().ShouldBe("hi");
 
-        (await ParleyProcess.RunAsync(Data, "accounts", "test", "shop")).ExitCode.ShouldBe(0);
-        (await ParleyProcess.RunAsync(Data, "accounts", "remove", "shop")).ExitCode.ShouldBe(0);
-        var gone = await ParleyProcess.RunAsync(Data, "accounts", "test", "shop");
+        (await CliProcess.RunAsync(Data, "accounts", "test", "shop")).ExitCode.ShouldBe(0);
+        (await CliProcess.RunAsync(Data, "accounts", "remove", "shop")).ExitCode.ShouldBe(0);
+        var gone = await CliProcess.RunAsync(Data, "accounts", "test", "shop");
         gone.ExitCode.ShouldBe(1);
         gone.Stderr.ShouldContain("no account 'shop'");
 
-        var bad = await ParleyProcess.RunAsync(Data, "accounts", "add", "--id", "bad id", "--provider", "sandbox", "--no-prompt");
+        var bad = await CliProcess.RunAsync(Data, "accounts", "add", "--id", "bad id", "--provider", "sandbox", "--no-prompt");
         bad.ExitCode.ShouldBe(1, bad.ToString());
         bad.ErrorLines.Count.ShouldBe(1);
         bad.Stderr.ShouldContain("Id");
@@ -127,11 +127,11 @@ public sealed partial class CliProcessTests : IAsyncLifetime
     [Fact]
     public async Task Send_FreeFormToAStranger_Exits1_ATemplateIsQueued()
     {
-        var refused = await ParleyProcess.RunAsync(Data, "send", "--account", "sandbox", "--to", "+15550001111", "--text", "hi");
+        var refused = await CliProcess.RunAsync(Data, "send", "--account", "sandbox", "--to", "+15550001111", "--text", "hi");
         refused.ExitCode.ShouldBe(1, refused.ToString());
         refused.Stderr.ShouldContain("template");
 
-        var queued = await ParleyProcess.RunAsync(Data, "send", "--account", "sandbox", "--to", "+15550001111", "--template", "welcome", "--lang", "es", "--param", "Ana", "--format", "json");
+        var queued = await CliProcess.RunAsync(Data, "send", "--account", "sandbox", "--to", "+15550001111", "--template", "welcome", "--lang", "es", "--param", "Ana", "--format", "json");
         queued.ExitCode.ShouldBe(0, queued.ToString());
         var result = JsonDocument.Parse(queued.Stdout).RootElement;
         result.GetProperty("status").GetString().ShouldBe("queued");
@@ -144,16 +144,16 @@ public sealed partial class CliProcessTests : IAsyncLifetime
     [Fact]
     public async Task TemplatesTest_RendersOrNamesTheMissingValue_AndSyncSaysWhenUnavailable()
     {
-        var ok = await ParleyProcess.RunAsync(Data, "templates", "test", "--body", "Hola {{1}}, pedido {{order}}", "--param", "Ana", "--param", "order=A-1");
+        var ok = await CliProcess.RunAsync(Data, "templates", "test", "--body", "Hola {{1}}, pedido {{order}}", "--param", "Ana", "--param", "order=A-1");
         ok.ExitCode.ShouldBe(0, ok.ToString());
         ok.Lines[0].ShouldBe("Hola Ana, pedido A-1");
 
-        var missing = await ParleyProcess.RunAsync(Data, "templates", "test", "--body", "Hola {{1}} {{2}}", "--param", "Ana");
+        var missing = await CliProcess.RunAsync(Data, "templates", "test", "--body", "Hola {{1}} {{2}}", "--param", "Ana");
         missing.ExitCode.ShouldBe(1);
         missing.Stderr.ShouldContain("{{2}}");
 
-        (await ParleyProcess.RunAsync(Data, "templates", "list", "--format", "json")).Stdout.Trim().ShouldBe("[]");
-        var sync = await ParleyProcess.RunAsync(Data, "templates", "sync", "--account", "sandbox");
+        (await CliProcess.RunAsync(Data, "templates", "list", "--format", "json")).Stdout.Trim().ShouldBe("[]");
+        var sync = await CliProcess.RunAsync(Data, "templates", "sync", "--account", "sandbox");
         sync.ExitCode.ShouldBe(1);
         sync.Stderr.ShouldContain("Meta");
     }
@@ -161,29 +161,29 @@ public sealed partial class CliProcessTests : IAsyncLifetime
     [Fact]
     public async Task MonitorCleanupAndWebhooks_ForScripts()
     {
-        var monitor = await ParleyProcess.RunAsync(Data, "monitor", "--hours", "24", "--format", "json");
+        var monitor = await CliProcess.RunAsync(Data, "monitor", "--hours", "24", "--format", "json");
         monitor.ExitCode.ShouldBe(0, monitor.ToString());
         var snapshot = JsonDocument.Parse(monitor.Stdout).RootElement;
         snapshot.GetProperty("backlog").GetProperty("failedWebhookEvents").GetInt64().ShouldBe(0);
         snapshot.GetProperty("delivery").GetProperty("failed").GetInt64().ShouldBe(0);
 
-        var table = await ParleyProcess.RunAsync(Data, "monitor");
+        var table = await CliProcess.RunAsync(Data, "monitor");
         table.ExitCode.ShouldBe(0);
         table.Stdout.ShouldContain("Failures by reason");
 
-        var cleanup = await ParleyProcess.RunAsync(Data, "cleanup", "--format", "json");
+        var cleanup = await CliProcess.RunAsync(Data, "cleanup", "--format", "json");
         cleanup.ExitCode.ShouldBe(0, cleanup.ToString());
         JsonDocument.Parse(cleanup.Stdout).RootElement.GetProperty("webhookEvents").GetInt64().ShouldBe(0);
 
-        (await ParleyProcess.RunAsync(Data, "webhooks", "replay", "--failed")).ExitCode.ShouldBe(0);
-        var missing = await ParleyProcess.RunAsync(Data, "webhooks", "replay", "--id", "999");
+        (await CliProcess.RunAsync(Data, "webhooks", "replay", "--failed")).ExitCode.ShouldBe(0);
+        var missing = await CliProcess.RunAsync(Data, "webhooks", "replay", "--id", "999");
         missing.ExitCode.ShouldBe(1);
         missing.Stdout.ShouldContain("not_found");
 
-        var add = await ParleyProcess.RunAsync(Data, "webhooks", "add", "--url", "https://crm.example.com/hook", "--events", "message.received");
+        var add = await CliProcess.RunAsync(Data, "webhooks", "add", "--url", "https://crm.example.com/hook", "--events", "message.received");
         add.ExitCode.ShouldBe(0, add.ToString());
         add.Lines[^1].ShouldStartWith("whsec_");
-        var list = await ParleyProcess.RunAsync(Data, "webhooks", "list", "--format", "json");
+        var list = await CliProcess.RunAsync(Data, "webhooks", "list", "--format", "json");
         list.Stdout.ShouldContain("https://crm.example.com/hook");
         list.Stdout.ShouldNotContain(add.Lines[^1]);
     }
@@ -191,7 +191,7 @@ public sealed partial class CliProcessTests : IAsyncLifetime
     [Fact]
     public async Task Help_ListsTheCommands()
     {
-        var run = await ParleyProcess.RunAsync(Data, "--help");
+        var run = await CliProcess.RunAsync(Data, "--help");
 
         run.ExitCode.ShouldBe(0);
         foreach (var command in new[] { "apikeys", "accounts", "send", "templates", "monitor", "validate-config", "webhooks", "cleanup", "db", "chat" })

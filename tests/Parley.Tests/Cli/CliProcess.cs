@@ -11,7 +11,7 @@ public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
 }
 
 /// <summary>Runs the built Parley.dll (copied into the test's bin folder) as its own process, like an operator or a script would.</summary>
-public static class ParleyProcess
+public static class CliProcess
 {
     public static async Task<CliRun> RunAsync(string dataDirectory, params string[] args)
     {
