@@ -1,6 +1,7 @@
 using Parley.Api;
 using Parley.Bots;
 using Parley.Channels;
+using Parley.Channels.Webhooks;
 using Parley.Core.Hosting;
 using Parley.Web;
 
@@ -24,6 +25,7 @@ public static class ParleyApp
         app.UseParleyApi();
         app.MapHealth();
         app.MapSandbox();
+        app.MapWebhooks();
         app.MapApi();
         return app;
     }

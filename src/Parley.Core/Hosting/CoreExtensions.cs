@@ -27,6 +27,12 @@ public static class CoreExtensions
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName);
+        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OutboundThrottle>();
+        services.AddOptions<TransientRetryOptions>().BindConfiguration(TransientRetryOptions.SectionName);
+        services.AddSingleton<TransientRetryJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<TransientRetryJob>());
+        services.AddOptions<FaultOptions>().BindConfiguration(FaultOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CreateDatabase(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<ParleyOptions>>().Value, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
@@ -46,10 +52,12 @@ public static class CoreExtensions
         services.AddSingleton<IntakeStore>();
         services.AddSingleton<OutboundQueue>();
         services.AddSingleton<MessageQueries>();
+        services.AddSingleton<MessageRetry>();
         services.AddSingleton<ChannelCatalog>();
         services.AddSingleton<BotCatalog>();
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<IMediaStore, FileMediaStore>();
+        services.AddSingleton<InboundMediaFetcher>();
 
         services.AddHostedService<StorageStartup>();
         services.AddSingleton<InboundWorker>();

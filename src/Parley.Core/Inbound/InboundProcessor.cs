@@ -20,10 +20,17 @@ public sealed class InboundProcessor(
     Database database,
     AccountRegistry accounts,
     BotCatalog bots,
+    Media.InboundMediaFetcher media,
     TimeProvider time,
     WorkSignals signals,
+    Microsoft.Extensions.Options.IOptions<FaultOptions> faults,
     ILogger<InboundProcessor> logger)
 {
+    private long _processed;
+
+    /// <summary>Messages this instance has processed since it started.</summary>
+    public long ProcessedCount => Interlocked.Read(ref _processed);
+
     /// <summary>Messages of history handed to the bot.</summary>
     public const int HistoryTurns = 20;
 
@@ -37,6 +44,7 @@ public sealed class InboundProcessor(
         var account = await accounts.FindAsync(message.AccountId, ct)
             ?? throw new InvalidOperationException($"Account '{message.AccountId}' no longer exists.");
         var bot = bots.For(account);
+        message = await media.EnsureStoredAsync(account, message, ct);
 
         BotRequest request;
         await using (var c = await database.OpenAsync(ct))
@@ -88,7 +96,16 @@ public sealed class InboundProcessor(
                 new { v = optedOut ? 1 : 0, at = optedOut ? now : (long?)null, now, message.ContactId }, tx, cancellationToken: ct));
         }
 
+        if (faults.Value.KillBeforeCommitOnText is { Length: > 0 } trigger && message.Content.Text == trigger)
+        {
+            // Written straight to stderr: the logger's queue would die with the process.
+            await Console.Error.WriteLineAsync($"Fault injection: killing the process before committing message {message.Id}");
+            await Console.Error.FlushAsync(ct);
+            System.Diagnostics.Process.GetCurrentProcess().Kill();
+        }
+
         await tx.CommitAsync(ct);
+        Interlocked.Increment(ref _processed);
         if (queued > 0)
         {
             signals.Outbound.Notify();

@@ -93,7 +93,7 @@ public static class CliApp
     /// <summary>Builds the server's services (not started) with the command's configuration overrides.</summary>
     public static WebApplication BuildServices(ParseResult parse, params string[] extra)
     {
-        string[] args = [.. parse.UnmatchedTokens, "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning", .. extra];
+        string[] args = [.. parse.UnmatchedTokens, "--Logging:LogLevel:Default=Error", .. extra];
         return ParleyApp.Build(args);
     }
 }
