@@ -17,6 +17,7 @@ public static class MetaExtensions
         services.AddSingleton<MetaWebhookParser>();
         services.AddSingleton<MetaTemplateStore>();
         services.AddSingleton<MetaTemplateSync>();
+        services.AddSingleton<Parley.Core.Templates.ITemplateSync, MetaTemplateSyncAdapter>();
         services.AddSingleton<MetaMediaUploader>();
         services.AddSingleton<MetaChannel>();
         services.AddSingleton<IChannel>(sp => sp.GetRequiredService<MetaChannel>());

@@ -21,7 +21,7 @@ public sealed class AccountValidator(ChannelCatalog channels, BotCatalog bots, I
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> RequiredKeys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
     {
         [Providers.Meta] = ["PhoneNumberId", "AccessToken", "AppSecret", "VerifyToken"],
-        [Providers.Twilio] = ["AccountSid", "AuthToken", "From"],
+        [Providers.Twilio] = ["AccountSid", "AuthToken"],
         [Providers.Acs] = ["Endpoint", "AccessKey", "ChannelRegistrationId", "WebhookSecret"],
         [Providers.Sandbox] = [],
     };
@@ -57,6 +57,11 @@ public sealed class AccountValidator(ChannelCatalog channels, BotCatalog bots, I
             {
                 errors.Add(new(key, $"'{key}' is required for {account.Provider} accounts{(AccountSecrets.IsSecret(key) ? " (a secret, stored encrypted)" : "")}."));
             }
+        }
+
+        if (account.Provider.Equals(Providers.Twilio, StringComparison.OrdinalIgnoreCase) && account.Setting("From") is null && account.Setting("MessagingServiceSid") is null)
+        {
+            errors.Add(new("From", "'From' (whatsapp:+E164) or 'MessagingServiceSid' is required for twilio accounts."));
         }
 
         foreach (var rule in rules.Where(r => string.Equals(r.Provider, account.Provider, StringComparison.OrdinalIgnoreCase)))

@@ -35,11 +35,8 @@ public sealed record ConversationFilter
 }
 
 /// <summary>Reads conversations and a contact's history for the API, the admin UI and the CLI.</summary>
-public sealed class ConversationQueries(Database database, TimeProvider time)
+public sealed class ConversationQueries(Database database, Microsoft.Extensions.Options.IOptions<Outbound.OutboundOptions> outbound, TimeProvider time)
 {
-    /// <summary>WhatsApp's customer service window: free-form messages only within 24 hours of the contact's last message.</summary>
-    public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(24);
-
     private const string Select =
         """
         SELECT v.id, v.account_id, v.state, v.last_inbound_at, v.last_message_at, v.created_at, v.unread, v.in_pending, v.out_pending,
@@ -107,14 +104,14 @@ public sealed class ConversationQueries(Database database, TimeProvider time)
                 digitsPattern = "%" + digits + "%",
             }, cancellationToken: ct))).ToList();
         var now = time.NowMs();
-        return Page<ConversationSummary>.From(rows.Select(r => ToSummary(r, now)).ToList(), limit, s => s.Id);
+        return Page<ConversationSummary>.From(rows.Select(r => ToSummary(r, now, Window)).ToList(), limit, s => s.Id);
     }
 
     public async Task<ConversationSummary?> FindAsync(long id, CancellationToken ct = default)
     {
         await using var c = await database.OpenAsync(ct);
         var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"{Select} WHERE v.id = @id", new { id }, cancellationToken: ct));
-        return row is null ? null : ToSummary(row, time.NowMs());
+        return row is null ? null : ToSummary(row, time.NowMs(), Window);
     }
 
     /// <summary>A conversation's messages, newest first, below <paramref name="beforeId"/>.</summary>
@@ -141,7 +138,7 @@ public sealed class ConversationQueries(Database database, TimeProvider time)
         return rows.Select(MessageQueries.ToMessage).ToList();
     }
 
-    /// <summary>Whether free-form messages may go to the contact now: their last message is less than 24 hours old.</summary>
+    /// <summary>When the contact last wrote to the account (the customer service window starts there); null if never.</summary>
     public async Task<DateTimeOffset?> LastInboundAsync(string accountId, string waId, CancellationToken ct = default)
     {
         await using var c = await database.OpenAsync(ct);
@@ -154,7 +151,10 @@ public sealed class ConversationQueries(Database database, TimeProvider time)
         return at is { } ms ? Clock.FromMs(ms) : null;
     }
 
-    private static ConversationSummary ToSummary(Row r, long now) =>
+    /// <summary>WhatsApp's customer service window (<c>Parley:Outbound:CustomerServiceWindow</c>, 24 hours).</summary>
+    private long Window => (long)outbound.Value.CustomerServiceWindow.TotalMilliseconds;
+
+    private static ConversationSummary ToSummary(Row r, long now, long window) =>
         new(r.id, r.account_id, new ContactSummary(r.contact_id, r.account_id, r.wa_id)
         {
             Phone = r.phone,
@@ -171,7 +171,7 @@ public sealed class ConversationQueries(Database database, TimeProvider time)
             LastMessageAt = Clock.FromMs(r.last_message_at),
             CreatedAt = Clock.FromMs(r.created_at),
             Unread = r.unread,
-            WindowOpen = r.last_inbound_at is { } at && now - at < ServiceWindow.TotalMilliseconds,
+            WindowOpen = r.last_inbound_at is { } at && now - at <= window,
             LastMessagePreview = r.last_content is null ? null : Preview(r.last_content),
             LastMessageDirection = r.last_direction,
             InboundPending = r.in_pending,

@@ -50,7 +50,7 @@ public static class OperationsExtensions
         services.AddSingleton<WebhookEventStore>();
         services.AddSingleton<WebhookReplay>();
         services.AddSingleton<RetentionCleaner>();
-        services.AddSingleton<IOutboundContentRules, BasicContentRules>();
+        services.AddSingleton<IOutboundContentRules, WhatsAppContentRules>();
         services.AddSingleton<OutboundSender>();
         return services;
     }

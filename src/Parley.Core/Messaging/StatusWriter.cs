@@ -51,6 +51,14 @@ public static class StatusWriter
     /// <summary>Applies statuses that arrived before the provider id of <paramref name="messageId"/> was known; returns the resulting status.</summary>
     public static async Task<MessageStatus> ApplyParkedAsync(DbConnection c, DbTransaction tx, string accountId, string providerMessageId, long messageId, MessageStatus current, long now, CancellationToken ct)
     {
+        var changes = await ApplyParkedTrackedAsync(c, tx, accountId, providerMessageId, messageId, current, now, ct);
+        return changes.Count == 0 ? current : changes[^1].Current;
+    }
+
+    /// <summary>Like <see cref="ApplyParkedAsync"/>, with each parked status's effect in order (for events after the commit).</summary>
+    public static async Task<IReadOnlyList<StatusChange>> ApplyParkedTrackedAsync(DbConnection c, DbTransaction tx, string accountId, string providerMessageId, long messageId, MessageStatus current, long now, CancellationToken ct)
+    {
+        var changes = new List<StatusChange>();
         if (c is Npgsql.NpgsqlConnection)
         {
             await LockProviderIdAsync(c, tx, accountId, providerMessageId, ct);
@@ -66,7 +74,9 @@ public static class StatusWriter
                 ErrorCode = p.error_code,
                 ErrorReason = p.error_reason,
             };
+            var previous = current;
             current = await ApplyToMessageAsync(c, tx, messageId, current, update, now, ct);
+            changes.Add(new StatusChange(messageId, previous, current, update));
         }
 
         if (parked.Count > 0)
@@ -76,7 +86,7 @@ public static class StatusWriter
                 new { accountId, providerMessageId }, tx, cancellationToken: ct));
         }
 
-        return current;
+        return changes;
     }
 
     /// <summary>

@@ -196,11 +196,11 @@ public sealed class OutboundWorker(
             await c.ExecuteAsync(new CommandDefinition(
                 "UPDATE conversations SET out_pending = out_pending - 1, last_message_at = @now WHERE id = @ConversationId",
                 new { now, message.ConversationId }, tx, cancellationToken: ct));
-            var status = await StatusWriter.ApplyToMessageAsync(c, tx, message.Id, message.Status,
-                new StatusUpdate(result.ProviderMessageId!, MessageStatus.Sent, Clock.FromMs(now)), now, ct);
-            status = await StatusWriter.ApplyParkedAsync(c, tx, message.AccountId, result.ProviderMessageId!, message.Id, status, now, ct);
+            var sent = new StatusUpdate(result.ProviderMessageId!, MessageStatus.Sent, Clock.FromMs(now));
+            var status = await StatusWriter.ApplyToMessageAsync(c, tx, message.Id, message.Status, sent, now, ct);
+            var parked = await StatusWriter.ApplyParkedTrackedAsync(c, tx, message.AccountId, result.ProviderMessageId!, message.Id, status, now, ct);
             await tx.CommitAsync(ct);
-            await PublishStatusAsync(message, status, now, null, null, ct);
+            await PublishStatusesAsync(message, [new StatusChange(message.Id, message.Status, status, sent), .. parked], ct);
             return true;
         }
 
@@ -218,7 +218,8 @@ public sealed class OutboundWorker(
             await c.ExecuteAsync(new CommandDefinition(
                 "UPDATE conversations SET out_pending = out_pending - 1 WHERE id = @ConversationId", new { message.ConversationId }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
-            await PublishStatusAsync(message, MessageStatus.Failed, now, result.ErrorCode, reason, ct);
+            await PublishStatusesAsync(message, [new StatusChange(message.Id, message.Status, MessageStatus.Failed,
+                new StatusUpdate("", MessageStatus.Failed, Clock.FromMs(now)) { ErrorCode = result.ErrorCode, ErrorReason = reason })], ct);
             return true;
         }
 
@@ -238,8 +239,13 @@ public sealed class OutboundWorker(
         return false;
     }
 
-    private ValueTask PublishStatusAsync(StoredMessage message, MessageStatus status, long now, string? errorCode, string? errorReason, CancellationToken ct) =>
-        status == message.Status || !events.Wants(MessageStatusChanged.Name)
+    /// <summary>After the commit: one event per status the message moved through (a parked "delivered" included).</summary>
+    private ValueTask PublishStatusesAsync(StoredMessage message, IReadOnlyList<StatusChange> changes, CancellationToken ct) =>
+        !events.Wants(MessageStatusChanged.Name)
             ? ValueTask.CompletedTask
-            : events.PublishAsync([new MessageStatusChanged(message.AccountId, message.Id, message.Status, status, Clock.FromMs(now)) { ErrorCode = errorCode, ErrorReason = errorReason }], ct);
+            : events.PublishAsync(
+                changes.Where(c => c.Changed)
+                    .Select(c => new MessageStatusChanged(message.AccountId, message.Id, c.Previous, c.Current, c.Update.Timestamp) { ErrorCode = c.Update.ErrorCode, ErrorReason = c.Update.ErrorReason })
+                    .ToList(),
+                ct);
 }

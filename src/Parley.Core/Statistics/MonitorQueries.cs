@@ -33,6 +33,18 @@ public sealed record Backlog
     public long OutgoingWebhooksFailed { get; init; }
 }
 
+/// <summary>
+/// An account's sending against its limits (<c>Parley:Outbound:MessagesPerSecond</c> and <c>MessagesPerHour</c>, or the
+/// account's <c>Outbound:*</c> overrides) over the last hour. Usage is a share (0..1) of the tightest limit.
+/// </summary>
+public sealed record RateLimitUsage(string AccountId, long SentLastHour, long PeakPerSecond, double PerSecondLimit, int PerHourLimit)
+{
+    public double PerSecondUsage => PerSecondLimit <= 0 ? 0 : PeakPerSecond / PerSecondLimit;
+
+    /// <summary>Null without an hourly cap.</summary>
+    public double? PerHourUsage => PerHourLimit <= 0 ? null : (double)SentLastHour / PerHourLimit;
+}
+
 /// <summary>What <c>monitor</c> shows: the period's messages, delivery, failures, throttling and backlogs.</summary>
 public sealed record MonitorSnapshot(DateTimeOffset From, DateTimeOffset To)
 {
@@ -44,10 +56,16 @@ public sealed record MonitorSnapshot(DateTimeOffset From, DateTimeOffset To)
     /// <summary>Transient send failures in the period whose error says the provider throttled (HTTP 429 or a rate-limit code).</summary>
     public long Throttled { get; init; }
     public ResponseTimes ResponseTimes { get; init; } = new(0, null, null, null);
+    public IReadOnlyList<RateLimitUsage> RateLimits { get; init; } = [];
     public Backlog Backlog { get; init; } = new();
 }
 
-public sealed class MonitorQueries(Database database, StatisticsQueries statistics, TimeProvider time)
+public sealed class MonitorQueries(
+    Database database,
+    StatisticsQueries statistics,
+    Accounts.AccountStore accounts,
+    Microsoft.Extensions.Options.IOptions<Outbound.OutboundOptions> outbound,
+    TimeProvider time)
 {
     public async Task<MonitorSnapshot> SnapshotAsync(string? accountId, TimeSpan period, CancellationToken ct = default)
     {
@@ -87,6 +105,29 @@ public sealed class MonitorQueries(Database database, StatisticsQueries statisti
             FROM webhook_deliveries
             """, cancellationToken: ct));
 
+        var hourAgo = to.ToUnixTimeMilliseconds() - 3_600_000;
+        var sending = (await c.QueryAsync<(string account_id, long sent, long peak)>(new CommandDefinition(
+            $"""
+            SELECT account_id, SUM(n), MAX(n) FROM (
+                SELECT account_id, COUNT(*) AS n FROM messages
+                WHERE direction = 'outbound' AND sent_at >= @hourAgo {accountFilter}
+                GROUP BY account_id, sent_at / 1000) per_second
+            GROUP BY account_id
+            """, new { hourAgo, account = accountId }, cancellationToken: ct))).ToDictionary(r => r.account_id, StringComparer.Ordinal);
+        var rateLimits = new List<RateLimitUsage>();
+        foreach (var a in await accounts.ListAsync(ct))
+        {
+            if (accountId is not null && a.Id != accountId)
+            {
+                continue;
+            }
+
+            var used = sending.GetValueOrDefault(a.Id);
+            rateLimits.Add(new RateLimitUsage(a.Id, used.sent, used.peak,
+                Number(a, "Outbound:MessagesPerSecond") ?? outbound.Value.MessagesPerSecond,
+                (int)(Number(a, "Outbound:MessagesPerHour") ?? outbound.Value.MessagesPerHour)));
+        }
+
         return new MonitorSnapshot(from, to)
         {
             AccountId = accountId,
@@ -96,6 +137,7 @@ public sealed class MonitorQueries(Database database, StatisticsQueries statisti
             Failures = stats.Failures,
             Throttled = throttled,
             ResponseTimes = stats.ResponseTimes,
+            RateLimits = rateLimits,
             Backlog = new Backlog
             {
                 InboundPending = backlog.inbound,
@@ -108,4 +150,7 @@ public sealed class MonitorQueries(Database database, StatisticsQueries statisti
             },
         };
     }
+
+    private static double? Number(Accounts.Account account, string key) =>
+        account.Setting(key) is { } s && double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
 }

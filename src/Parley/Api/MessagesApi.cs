@@ -196,6 +196,13 @@ public sealed record MessageView(string Id, string AccountId, string Conversatio
 /// <summary>Turns the API's send request into the core's send command, naming each field that is wrong.</summary>
 internal static class SendMessageMapper
 {
+    /// <summary>The types the send API takes.</summary>
+    public static readonly IReadOnlyList<string> SendableTypes =
+    [
+        MessageTypes.Text, MessageTypes.Image, MessageTypes.Audio, MessageTypes.Video, MessageTypes.Document, MessageTypes.Sticker,
+        MessageTypes.Template, MessageTypes.Interactive, MessageTypes.Location, MessageTypes.Reaction,
+    ];
+
     public static (SendCommand? Command, List<FieldError> Errors) ToCommand(SendMessageRequest r, string? idempotencyHeader)
     {
         var errors = new List<FieldError>();
@@ -212,11 +219,11 @@ internal static class SendMessageMapper
         var type = r.Type?.Trim().ToLowerInvariant() ?? Infer(r);
         if (type is null)
         {
-            errors.Add(new("type", $"'type' is required: one of {string.Join(", ", BasicContentRules.SendableTypes)}."));
+            errors.Add(new("type", $"'type' is required: one of {string.Join(", ", SendableTypes)}."));
         }
-        else if (!BasicContentRules.SendableTypes.Contains(type))
+        else if (!SendableTypes.Contains(type))
         {
-            errors.Add(new("type", $"'type' must be one of {string.Join(", ", BasicContentRules.SendableTypes)}."));
+            errors.Add(new("type", $"'type' must be one of {string.Join(", ", SendableTypes)}."));
         }
 
         long? replyTo = null;

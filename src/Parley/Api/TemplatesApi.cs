@@ -35,7 +35,7 @@ public static class TemplatesApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithExamples(new TemplateSyncRequest { Account = "meta-main" }, new TemplateSyncResult(3, 1, 0));
+            .WithExamples(new TemplateSyncRequest { Account = "meta-main" }, new TemplateSyncResult(12));
         return group;
     }
 
@@ -116,7 +116,14 @@ public static class TemplatesApi
             return ApiProblems.Unprocessable("No template sync", $"This build cannot sync templates for provider '{account.Provider}'; template sync is available for Meta accounts once the Meta channel is configured.", "sync_unavailable");
         }
 
-        return TypedResults.Ok(await sync.SyncAsync(account, ct));
+        try
+        {
+            return TypedResults.Ok(await sync.SyncAsync(account, ct));
+        }
+        catch (TemplateSyncException ex)
+        {
+            return ApiProblems.Unprocessable("Template sync failed", ex.Message, "sync_failed");
+        }
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -96,16 +96,23 @@ public static class MonitorCommand
         }
 
         var b = s.Backlog;
-        var backlog = new Table().Title("Backlog and rate limits").AddColumns("Queue", "Now")
+        var backlog = new Table().Title("Backlog").AddColumns("Queue", "Now")
             .AddRow("Inbound waiting for a bot", N(b.InboundPending))
             .AddRow("Outbound waiting to send", N(b.OutboundPending))
             .AddRow("Outbound retrying (throttled or transient errors)", N(b.OutboundRetrying))
-            .AddRow($"Sends throttled by the provider in the period", N(s.Throttled))
+            .AddRow("Sends throttled by the provider in the period", N(s.Throttled))
             .AddRow("Failed provider webhooks (webhooks replay)", N(b.FailedWebhookEvents))
             .AddRow("Statuses waiting for their message", N(b.ParkedStatuses))
             .AddRow("Outgoing webhooks pending / failed", $"{N(b.OutgoingWebhooksPending)} / {N(b.OutgoingWebhooksFailed)}");
 
-        return new Rows(new Rule(Markup.Escape(title)), new Columns(messages, delivery), chart, failures, backlog);
+        var limits = new Table().Title("Sending against rate limits (last hour)").AddColumns("Account", "Sent", "Peak / s", "Limit / s", "Usage / s", "Limit / h", "Usage / h");
+        foreach (var r in s.RateLimits)
+        {
+            limits.AddRow(Markup.Escape(r.AccountId), N(r.SentLastHour), N(r.PeakPerSecond), r.PerSecondLimit.ToString("0.#", CultureInfo.InvariantCulture),
+                Rate(r.PerSecondUsage), r.PerHourLimit <= 0 ? "none" : N(r.PerHourLimit), Rate(r.PerHourUsage));
+        }
+
+        return new Rows(new Rule(Markup.Escape(title)), new Columns(messages, delivery), chart, failures, limits, backlog);
     }
 
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);

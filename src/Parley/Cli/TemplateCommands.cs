@@ -150,9 +150,16 @@ public static class TemplateCommands
                 return CliOutput.Fail($"this build cannot sync templates for provider '{found.Provider}'; template sync is available for Meta accounts once the Meta channel is configured.");
             }
 
-            var result = await sync.SyncAsync(found, ct);
-            Console.WriteLine($"Templates of '{found.Id}': {result.Added} added, {result.Updated} updated, {result.Deactivated} deactivated.{(result.Detail is null ? "" : " " + result.Detail)}");
-            return CliOutput.Ok;
+            try
+            {
+                var result = await sync.SyncAsync(found, ct);
+                Console.WriteLine($"Synced {result.Synced} template(s) of '{found.Id}' from {found.Provider}.{(result.Detail is null ? "" : " " + result.Detail)}");
+                return CliOutput.Ok;
+            }
+            catch (TemplateSyncException ex)
+            {
+                return CliOutput.Fail($"template sync of '{found.Id}' failed: {ex.Message}");
+            }
         });
         return command;
     }

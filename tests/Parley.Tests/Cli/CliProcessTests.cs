@@ -7,6 +7,14 @@ using Parley.Testing;
 
 namespace Parley.Tests.Cli;
 
+public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
+{
+    public IReadOnlyList<string> Lines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+    public IReadOnlyList<string> ErrorLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+}
+
 /// <summary>The management commands run as processes: exit codes scripts can trust (0 ok, 1 failure, 2 usage), output they can parse.</summary>
 public sealed partial class CliProcessTests : IAsyncLifetime
 {
@@ -18,13 +26,20 @@ public sealed partial class CliProcessTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
+    /// <summary>Runs the built Parley.dll as its own process on this test's data directory.</summary>
+    private async Task<CliRun> RunAsync(params string[] args)
+    {
+        var (exit, stdout, stderr) = await ParleyProcess.RunAsync([.. args, $"--Parley:DataDirectory={Data}"], timeout: TimeSpan.FromSeconds(90));
+        return new CliRun(exit, stdout, stderr);
+    }
+
     [GeneratedRegex("^pk_live_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$")]
     private static partial Regex KeyShape();
 
     [Fact]
     public async Task ApiKeysCreate_PrintsTheKeyAloneOnTheLastLine_AndTheServerAcceptsIt()
     {
-        var run = await CliProcess.RunAsync(Data, "apikeys", "create", "--name", "ci", "--scopes", "read");
+        var run = await RunAsync("apikeys", "create", "--name", "ci", "--scopes", "read");
 
         run.ExitCode.ShouldBe(0, run.ToString());
         var key = run.Lines[^1];
@@ -40,23 +55,23 @@ public sealed partial class CliProcessTests : IAsyncLifetime
     [Fact]
     public async Task ApiKeysListAndRevoke_AndRevokingTwiceFails()
     {
-        var created = await CliProcess.RunAsync(Data, "apikeys", "create", "--name", "crm", "--format", "json");
+        var created = await RunAsync("apikeys", "create", "--name", "crm", "--format", "json");
         created.ExitCode.ShouldBe(0, created.ToString());
         var json = JsonDocument.Parse(created.Stdout).RootElement;
         var prefix = json.GetProperty("prefix").GetString()!;
         json.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()).ShouldBe(["read", "messages:send"]);
 
-        var list = await CliProcess.RunAsync(Data, "apikeys", "list", "--format", "json");
+        var list = await RunAsync("apikeys", "list", "--format", "json");
         list.ExitCode.ShouldBe(0);
         list.Stdout.ShouldContain(prefix);
         list.Stdout.ShouldNotContain(json.GetProperty("key").GetString()!);
 
-        (await CliProcess.RunAsync(Data, "apikeys", "revoke", prefix)).ExitCode.ShouldBe(0);
-        var again = await CliProcess.RunAsync(Data, "apikeys", "revoke", prefix);
+        (await RunAsync("apikeys", "revoke", prefix)).ExitCode.ShouldBe(0);
+        var again = await RunAsync("apikeys", "revoke", prefix);
         again.ExitCode.ShouldBe(1);
         again.ErrorLines.Count.ShouldBe(1);
         again.Stderr.ShouldContain("revoked already");
-        (await CliProcess.RunAsync(Data, "apikeys", "list", "--format", "json")).Stdout.ShouldNotContain(prefix);
+        (await RunAsync("apikeys", "list", "--format", "json")).Stdout.ShouldNotContain(prefix);
     }
 
     [Theory]
@@ -67,7 +82,7 @@ public sealed partial class CliProcessTests : IAsyncLifetime
     [InlineData("webhooks", "replay")]
     public async Task UsageMistakes_Exit2(params string[] args)
     {
-        var run = await CliProcess.RunAsync(Data, args);
+        var run = await RunAsync(args);
 
         run.ExitCode.ShouldBe(2, run.ToString());
         run.Stderr.ShouldNotBeEmpty();
@@ -76,7 +91,7 @@ public sealed partial class CliProcessTests : IAsyncLifetime
     [Fact]
     public async Task ValidateConfig_WithABrokenAccount_Exits1_WithALineNamingEachKey()
     {
-        var run = await CliProcess.RunAsync(Data, "validate-config",
+        var run = await RunAsync("validate-config",
             "--Parley:Accounts:0:Id=shop", "--Parley:Accounts:0:Provider=sandbox", "--Parley:Accounts:0:Bot=nobot",
             "--Parley:Accounts:1:Id=bad id!", "--Parley:Accounts:1:Provider=sandbox");
 
@@ -88,11 +103,11 @@ public sealed partial class CliProcessTests : IAsyncLifetime
     [Fact]
     public async Task ValidateConfig_WithABrokenOption_Exits1NamingTheKey_AndValidConfigExits0()
     {
-        var broken = await CliProcess.RunAsync(Data, "validate-config", "--Parley:Api:RateLimit:Kind=leaky");
+        var broken = await RunAsync("validate-config", "--Parley:Api:RateLimit:Kind=leaky");
         broken.ExitCode.ShouldBe(1, broken.ToString());
         broken.ErrorLines.ShouldContain(l => l.Contains("Parley:Api:RateLimit:Kind", StringComparison.Ordinal));
 
-        var ok = await CliProcess.RunAsync(Data, "validate-config", "--Parley:Accounts:0:Id=shop", "--Parley:Accounts:0:Provider=sandbox");
+        var ok = await RunAsync("validate-config", "--Parley:Accounts:0:Id=shop", "--Parley:Accounts:0:Provider=sandbox");
         ok.ExitCode.ShouldBe(0, ok.ToString());
         ok.Stdout.ShouldContain("shop (sandbox)");
     }
@@ -100,25 +115,25 @@ public sealed partial class CliProcessTests : IAsyncLifetime
     [Fact]
     public async Task Accounts_AddListTestRemove_SecretsNeverPrinted()
     {
-        var add = await CliProcess.RunAsync(Data, "accounts", "add", "--id", "shop", "--provider", "sandbox", "--bot", "echo",
+        var add = await RunAsync("accounts", "add", "--id", "shop", "--provider", "sandbox", "--bot", "echo",
             "--set", "Greeting=hi", "--secret", "WebhookSecret=very-secret-value", "--no-prompt");
         add.ExitCode.ShouldBe(0, add.ToString());
         add.Stdout.ShouldNotContain("very-secret-value");
 
-        var list = await CliProcess.RunAsync(Data, "accounts", "list", "--format", "json");
+        var list = await RunAsync("accounts", "list", "--format", "json");
         list.ExitCode.ShouldBe(0);
         list.Stdout.ShouldNotContain("very-secret-value");
         var shop = JsonDocument.Parse(list.Stdout).RootElement.EnumerateArray().Single(a => a.GetProperty("id").GetString() == "shop");
         shop.GetProperty("secretsSet").EnumerateArray().Select(s => s.GetString()).ShouldBe(["WebhookSecret"]);
         shop.GetProperty("settings").GetProperty("Greeting").GetString().ShouldBe("hi");
 
-        (await CliProcess.RunAsync(Data, "accounts", "test", "shop")).ExitCode.ShouldBe(0);
-        (await CliProcess.RunAsync(Data, "accounts", "remove", "shop")).ExitCode.ShouldBe(0);
-        var gone = await CliProcess.RunAsync(Data, "accounts", "test", "shop");
+        (await RunAsync("accounts", "test", "shop")).ExitCode.ShouldBe(0);
+        (await RunAsync("accounts", "remove", "shop")).ExitCode.ShouldBe(0);
+        var gone = await RunAsync("accounts", "test", "shop");
         gone.ExitCode.ShouldBe(1);
         gone.Stderr.ShouldContain("no account 'shop'");
 
-        var bad = await CliProcess.RunAsync(Data, "accounts", "add", "--id", "bad id", "--provider", "sandbox", "--no-prompt");
+        var bad = await RunAsync("accounts", "add", "--id", "bad id", "--provider", "sandbox", "--no-prompt");
         bad.ExitCode.ShouldBe(1, bad.ToString());
         bad.ErrorLines.Count.ShouldBe(1);
         bad.Stderr.ShouldContain("Id");
@@ -127,11 +142,11 @@ public sealed partial class CliProcessTests : IAsyncLifetime
     [Fact]
     public async Task Send_FreeFormToAStranger_Exits1_ATemplateIsQueued()
     {
-        var refused = await CliProcess.RunAsync(Data, "send", "--account", "sandbox", "--to", "+15550001111", "--text", "hi");
+        var refused = await RunAsync("send", "--account", "sandbox", "--to", "+15550001111", "--text", "hi");
         refused.ExitCode.ShouldBe(1, refused.ToString());
         refused.Stderr.ShouldContain("template");
 
-        var queued = await CliProcess.RunAsync(Data, "send", "--account", "sandbox", "--to", "+15550001111", "--template", "welcome", "--lang", "es", "--param", "Ana", "--format", "json");
+        var queued = await RunAsync("send", "--account", "sandbox", "--to", "+15550001111", "--template", "welcome", "--lang", "es", "--param", "Ana", "--format", "json");
         queued.ExitCode.ShouldBe(0, queued.ToString());
         var result = JsonDocument.Parse(queued.Stdout).RootElement;
         result.GetProperty("status").GetString().ShouldBe("queued");
@@ -144,16 +159,16 @@ public sealed partial class CliProcessTests : IAsyncLifetime
     [Fact]
     public async Task TemplatesTest_RendersOrNamesTheMissingValue_AndSyncSaysWhenUnavailable()
     {
-        var ok = await CliProcess.RunAsync(Data, "templates", "test", "--body", "Hola {{1}}, pedido {{order}}", "--param", "Ana", "--param", "order=A-1");
+        var ok = await RunAsync("templates", "test", "--body", "Hola {{1}}, pedido {{order}}", "--param", "Ana", "--param", "order=A-1");
         ok.ExitCode.ShouldBe(0, ok.ToString());
         ok.Lines[0].ShouldBe("Hola Ana, pedido A-1");
 
-        var missing = await CliProcess.RunAsync(Data, "templates", "test", "--body", "Hola {{1}} {{2}}", "--param", "Ana");
+        var missing = await RunAsync("templates", "test", "--body", "Hola {{1}} {{2}}", "--param", "Ana");
         missing.ExitCode.ShouldBe(1);
         missing.Stderr.ShouldContain("{{2}}");
 
-        (await CliProcess.RunAsync(Data, "templates", "list", "--format", "json")).Stdout.Trim().ShouldBe("[]");
-        var sync = await CliProcess.RunAsync(Data, "templates", "sync", "--account", "sandbox");
+        (await RunAsync("templates", "list", "--format", "json")).Stdout.Trim().ShouldBe("[]");
+        var sync = await RunAsync("templates", "sync", "--account", "sandbox");
         sync.ExitCode.ShouldBe(1);
         sync.Stderr.ShouldContain("Meta");
     }
@@ -161,29 +176,29 @@ public sealed partial class CliProcessTests : IAsyncLifetime
     [Fact]
     public async Task MonitorCleanupAndWebhooks_ForScripts()
     {
-        var monitor = await CliProcess.RunAsync(Data, "monitor", "--hours", "24", "--format", "json");
+        var monitor = await RunAsync("monitor", "--hours", "24", "--format", "json");
         monitor.ExitCode.ShouldBe(0, monitor.ToString());
         var snapshot = JsonDocument.Parse(monitor.Stdout).RootElement;
         snapshot.GetProperty("backlog").GetProperty("failedWebhookEvents").GetInt64().ShouldBe(0);
         snapshot.GetProperty("delivery").GetProperty("failed").GetInt64().ShouldBe(0);
 
-        var table = await CliProcess.RunAsync(Data, "monitor");
+        var table = await RunAsync("monitor");
         table.ExitCode.ShouldBe(0);
         table.Stdout.ShouldContain("Failures by reason");
 
-        var cleanup = await CliProcess.RunAsync(Data, "cleanup", "--format", "json");
+        var cleanup = await RunAsync("cleanup", "--format", "json");
         cleanup.ExitCode.ShouldBe(0, cleanup.ToString());
         JsonDocument.Parse(cleanup.Stdout).RootElement.GetProperty("webhookEvents").GetInt64().ShouldBe(0);
 
-        (await CliProcess.RunAsync(Data, "webhooks", "replay", "--failed")).ExitCode.ShouldBe(0);
-        var missing = await CliProcess.RunAsync(Data, "webhooks", "replay", "--id", "999");
+        (await RunAsync("webhooks", "replay", "--failed")).ExitCode.ShouldBe(0);
+        var missing = await RunAsync("webhooks", "replay", "--id", "999");
         missing.ExitCode.ShouldBe(1);
         missing.Stdout.ShouldContain("not_found");
 
-        var add = await CliProcess.RunAsync(Data, "webhooks", "add", "--url", "https://crm.example.com/hook", "--events", "message.received");
+        var add = await RunAsync("webhooks", "add", "--url", "https://crm.example.com/hook", "--events", "message.received");
         add.ExitCode.ShouldBe(0, add.ToString());
         add.Lines[^1].ShouldStartWith("whsec_");
-        var list = await CliProcess.RunAsync(Data, "webhooks", "list", "--format", "json");
+        var list = await RunAsync("webhooks", "list", "--format", "json");
         list.Stdout.ShouldContain("https://crm.example.com/hook");
         list.Stdout.ShouldNotContain(add.Lines[^1]);
     }
@@ -191,7 +206,7 @@ public sealed partial class CliProcessTests : IAsyncLifetime
     [Fact]
     public async Task Help_ListsTheCommands()
     {
-        var run = await CliProcess.RunAsync(Data, "--help");
+        var run = await RunAsync("--help");
 
         run.ExitCode.ShouldBe(0);
         foreach (var command in new[] { "apikeys", "accounts", "send", "templates", "monitor", "validate-config", "webhooks", "cleanup", "db", "chat" })

@@ -50,6 +50,7 @@ public sealed class OutboundSender(
     ConversationQueries conversations,
     OutboundQueue queue,
     Database database,
+    Microsoft.Extensions.Options.IOptions<OutboundOptions> outboundOptions,
     TimeProvider time)
 {
     public const string TemplateRequired = "template_required";
@@ -126,12 +127,13 @@ public sealed class OutboundSender(
         if (content.Type != MessageTypes.Template)
         {
             var lastInbound = await conversations.LastInboundAsync(account.Id, phone.WaId, ct);
-            if (lastInbound is null || time.GetUtcNow() - lastInbound.Value >= ConversationQueries.ServiceWindow)
+            var window = outboundOptions.Value.CustomerServiceWindow;
+            if (lastInbound is null || time.GetUtcNow() - lastInbound.Value > window)
             {
                 return new SendOutcome.Refused(TemplateRequired, "A template is needed",
                     lastInbound is null
                         ? "The contact has never written to this account, so WhatsApp accepts only a template message (type 'template')."
-                        : $"The contact last wrote at {lastInbound.Value:u}, more than 24 hours ago, so WhatsApp accepts only a template message (type 'template').");
+                        : $"The contact last wrote at {lastInbound.Value:u}, more than {window.TotalHours:0} hours ago (WhatsApp's customer service window), so only a template message (type 'template') may be sent.");
             }
         }
 
