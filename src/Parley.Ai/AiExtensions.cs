@@ -29,6 +29,7 @@ public static class AiExtensions
         services.AddSingleton<KnowledgeBase>();
         services.AddSingleton<MediaUnderstanding>();
         services.AddSingleton<BurstGate>();
+        services.AddSingleton<ConversationMemory>();
         services.AddSingleton<AssistantResponder>();
         services.AddSingleton<IBot, AssistantBot>();
 

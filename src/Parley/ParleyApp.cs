@@ -1,3 +1,4 @@
+using Parley.Ai;
 using Parley.Bots;
 using Parley.Channels;
 using Parley.Core.Hosting;
@@ -14,6 +15,7 @@ public static class ParleyApp
         builder.AddParleyCore();
         builder.AddChannels();
         builder.AddBots();
+        builder.AddAi();
         builder.AddParleyWeb();
         configure?.Invoke(builder);
 

@@ -8,9 +8,7 @@ using Parley.Ai.Chat;
 using Parley.Ai.Knowledge;
 using Parley.Ai.Media;
 using Parley.Core.Bots;
-using Parley.Core.Inbound;
 using Parley.Core.Messaging;
-using Parley.Core.Storage;
 
 namespace Parley.Ai.Assistant;
 
@@ -28,7 +26,7 @@ public sealed partial class AssistantResponder(
     Retriever retriever,
     MediaUnderstanding media,
     BurstGate burst,
-    Database database,
+    ConversationMemory conversation,
     ILogger<AssistantResponder> logger)
 {
     public const string DefaultBotName = "assistant";
@@ -52,10 +50,9 @@ public sealed partial class AssistantResponder(
             return BotResult.Silent;
         }
 
-        var history = await HistoryAsync(request, settings, ct);
-        var pending = ConversationMemory.Pending(history, message);
+        var view = await conversation.LoadAsync(message, settings.HistoryTurns, ct);
         var turn = new List<UnderstoodMessage>();
-        foreach (var earlier in pending.Take(pending.Count - 1))
+        foreach (var earlier in view.Pending.Take(view.Pending.Count - 1))
         {
             var understood = await media.UnderstandAsync(request.Account, settings, earlier, lang, ct);
             if (understood.Problem is null)
@@ -65,7 +62,7 @@ public sealed partial class AssistantResponder(
         }
 
         turn.Add(current);
-        var memory = ConversationMemory.Memory(history, pending.Select(p => p.Id).ToHashSet(), settings.HistoryTurns);
+        var memory = ConversationMemory.Memory(view.History, settings.HistoryTurns);
         var words = string.Join('\n', turn.Select(t => t.Words).Where(w => w.Length > 0));
         lang = Language.Detect(words, lang);
         var context = new AnswerContext(request, settings, turn, memory, words, lang);
@@ -277,19 +274,6 @@ public sealed partial class AssistantResponder(
             logger.LogWarning("AI settings of account {Account} are invalid, answering offline: {Reason}", request.Account.Id, ex.Message);
             return AiSettings.From(options.Value) with { Provider = AiProviders.Offline };
         }
-    }
-
-    /// <summary>The history the core handed over, or more from the database when the memory asks for more turns.</summary>
-    private async Task<IReadOnlyList<StoredMessage>> HistoryAsync(BotRequest request, AiSettings settings, CancellationToken ct)
-    {
-        var wanted = settings.HistoryTurns + ConversationMemory.MaxBurst;
-        if (request.History.Count >= wanted || request.History.Count < InboundProcessor.HistoryTurns)
-        {
-            return request.History;
-        }
-
-        await using var c = await database.OpenAsync(ct);
-        return await MessageQueries.RecentAsync(c, request.Message.ConversationId, request.Message.Id, wanted, ct);
     }
 
     private Task RecordAsync(AnswerContext x, AiUsage record, CancellationToken ct) =>

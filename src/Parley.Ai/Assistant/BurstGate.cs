@@ -34,8 +34,4 @@ public sealed class BurstGate(Database database, TimeProvider time)
             new { message.ConversationId, message.Id }, cancellationToken: ct));
         return newer == 0;
     }
-
-    internal static bool IsAnswerable(StoredMessage m) =>
-        m.IsInbound && m.Content.Type is MessageTypes.Text or MessageTypes.Image or MessageTypes.Audio or MessageTypes.Video
-            or MessageTypes.Document or MessageTypes.Sticker or MessageTypes.Location or MessageTypes.Contacts;
 }

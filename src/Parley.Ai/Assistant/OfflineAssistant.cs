@@ -49,8 +49,10 @@ public static class OfflineAssistant
         var text = new StringBuilder(AssistantTexts.FoundIntro(lang)).Append("\n\n");
         var best = passages[0];
         AppendQuote(text, best.Citation, best.Passage.Source, best.Passage.Text);
-        // A second passage only when it comes from elsewhere and matches about as well: more would bury the answer.
-        var second = passages.Skip(1).FirstOrDefault(p => p.Citation != best.Citation && p.Coverage >= Math.Max(Retriever.MinCoverage, best.Coverage * 0.8));
+        // A second passage only when it comes from elsewhere and matches nearly as well: more would bury the answer.
+        var second = passages.Skip(1).FirstOrDefault(p => p.Citation != best.Citation
+            && p.Coverage >= Math.Max(Retriever.MinCoverage, best.Coverage)
+            && p.Lexical >= best.Lexical * 0.85);
         if (second is not null)
         {
             text.Append("\n\n");

@@ -54,7 +54,10 @@ public sealed class Bm25Index
             return [];
         }
 
-        var weights = terms.ToDictionary(t => t, Idf, StringComparer.Ordinal);
+        // A word no passage has (a typo, or one the question could do without) weighs like the rarest known word,
+        // not more: otherwise one stray word would make every good match look irrelevant.
+        var rarest = Math.Log(1 + ((Count - 1 + 0.5) / 1.5));
+        var weights = terms.ToDictionary(t => t, t => _documentFrequency.ContainsKey(t) ? Idf(t) : rarest, StringComparer.Ordinal);
         var total = weights.Values.Sum();
         var hits = new List<LexicalHit>();
         for (var i = 0; i < Count; i++)

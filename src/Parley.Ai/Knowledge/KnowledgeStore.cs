@@ -64,13 +64,15 @@ public sealed class KnowledgeStore(Database database, TimeProvider time)
     }
 
     /// <summary>
-    /// The terms a passage is found by: its text, its heading path twice (a heading names what the passage is about)
-    /// and the document title once.
+    /// The terms a passage is found by: its text, the document title, the headings above it, and its own heading
+    /// three times — a section's heading names what its passages are about.
     /// </summary>
     public static List<string> PassageTerms(string title, PassageDraft passage)
     {
-        var heading = TextAnalyzer.Terms(passage.Heading);
-        return [.. TextAnalyzer.Terms(title), .. heading, .. heading, .. TextAnalyzer.Terms(passage.Text)];
+        var headings = passage.Heading.Split(" › ");
+        var own = TextAnalyzer.Terms(headings[^1]);
+        var above = headings.Length > 1 ? TextAnalyzer.Terms(string.Join(' ', headings[..^1])) : [];
+        return [.. TextAnalyzer.Terms(title), .. above, .. own, .. own, .. own, .. TextAnalyzer.Terms(passage.Text)];
     }
 
     public async Task<IReadOnlyList<KbDocument>> ListAsync(string? accountId, CancellationToken ct)

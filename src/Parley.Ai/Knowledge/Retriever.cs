@@ -11,11 +11,25 @@ public sealed record RetrievedPassage(KbPassage Passage, double Score)
     /// <summary>Share of the question's weight found in the passage (lexical), 0–1.</summary>
     public double Coverage { get; init; }
 
+    /// <summary>The BM25 score, 0 when only the embeddings found it.</summary>
+    public double Lexical { get; init; }
+
     /// <summary>Cosine similarity of the embeddings, when embeddings were used.</summary>
     public double? Similarity { get; init; }
 
     /// <summary>How the passage is named to people and the model: "Title › Heading".</summary>
-    public string Citation => Passage.Heading.Length == 0 || Passage.Heading == Passage.Title ? Passage.Title : $"{Passage.Title} › {Passage.Heading}";
+    public string Citation => Cite(Passage.Title, Passage.Heading);
+
+    /// <summary>"Title › Heading", without repeating a top heading that is the title itself.</summary>
+    public static string Cite(string title, string heading)
+    {
+        if (heading.StartsWith(title + " › ", StringComparison.Ordinal))
+        {
+            heading = heading[(title.Length + 3)..];
+        }
+
+        return heading.Length == 0 || heading == title ? title : $"{title} › {heading}";
+    }
 }
 
 /// <summary>
@@ -26,7 +40,7 @@ public sealed record RetrievedPassage(KbPassage Passage, double Score)
 public sealed class Retriever(KnowledgeStore store, AiClients clients, AiCaller caller, ILogger<Retriever> logger)
 {
     /// <summary>A passage matching at least this share of the question's weight is relevant.</summary>
-    public const double MinCoverage = 0.5;
+    public const double MinCoverage = 0.45;
 
     private const int Candidates = 20;
     private const int RankConstant = 60;
@@ -49,13 +63,13 @@ public sealed class Retriever(KnowledgeStore store, AiClients clients, AiCaller 
             return [];
         }
 
-        var candidates = new Dictionary<long, (KbPassage Passage, double Rrf, double Coverage, double? Similarity)>();
+        var candidates = new Dictionary<long, (KbPassage Passage, double Rrf, double Coverage, double Lexical, double? Similarity)>();
         var lexicalHits = lexical.Index.Search(TextAnalyzer.Terms(question), Candidates);
         for (var rank = 0; rank < lexicalHits.Count; rank++)
         {
             var hit = lexicalHits[rank];
             var passage = lexical.Passages[hit.Index];
-            candidates[passage.Id] = (passage, 1.0 / (RankConstant + rank + 1), hit.Coverage, null);
+            candidates[passage.Id] = (passage, 1.0 / (RankConstant + rank + 1), hit.Coverage, hit.Score, null);
         }
 
         if (clients.Embeddings(settings) is { } embedder && settings.EffectiveEmbeddingModel is { } model)
@@ -72,8 +86,8 @@ public sealed class Retriever(KnowledgeStore store, AiClients clients, AiCaller 
 
                 var rrf = 1.0 / (RankConstant + rank + 1);
                 candidates[id] = candidates.TryGetValue(id, out var existing)
-                    ? (passage, existing.Rrf + rrf, existing.Coverage, similarity)
-                    : (passage, rrf, 0, similarity);
+                    ? (passage, existing.Rrf + rrf, existing.Coverage, existing.Lexical, similarity)
+                    : (passage, rrf, 0, 0, similarity);
             }
         }
 
@@ -81,7 +95,7 @@ public sealed class Retriever(KnowledgeStore store, AiClients clients, AiCaller 
             .Where(c => c.Coverage >= MinCoverage || c.Similarity >= settings.MinSimilarity)
             .OrderByDescending(c => c.Rrf)
             .Take(settings.MaxPassages)
-            .Select(c => new RetrievedPassage(c.Passage, c.Rrf) { Coverage = c.Coverage, Similarity = c.Similarity })
+            .Select(c => new RetrievedPassage(c.Passage, c.Rrf) { Coverage = c.Coverage, Lexical = c.Lexical, Similarity = c.Similarity })
             .ToList();
     }
 

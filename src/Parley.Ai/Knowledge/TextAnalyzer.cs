@@ -11,15 +11,13 @@ namespace Parley.Ai.Knowledge;
 /// </summary>
 public static class TextAnalyzer
 {
-    private const int MinStem = 4;
+    private const int MinStem = 3;
 
-    /// <summary>Longest first, so "aciones" wins over "es". English and Spanish endings together: the language is unknown.</summary>
+    /// <summary>Inflectional and derivational endings of English and Spanish together (the language is unknown), longest first.</summary>
     private static readonly string[] Suffixes =
     [
-        "amientos", "imientos", "aciones", "iciones", "amiento", "imiento", "izations", "ization", "ations", "idades",
-        "mente", "acion", "icion", "ation", "ments", "ables", "ibles", "ement", "ment", "idad", "ando", "iendo", "ados",
-        "idos", "able", "ible", "ings", "ing", "ies", "ado", "ido", "ers", "es", "ed", "er", "ar", "ir", "ly",
-        "as", "os", "s", "a", "o", "e",
+        "amiento", "imiento", "izacion", "ization", "aciones", "iciones", "mente", "acion", "icion", "ation", "ments", "ement", "ment",
+        "idad", "ando", "iendo", "able", "ible", "ing", "ado", "ido", "ers", "ed", "er", "ly", "ar", "ir", "en", "an",
     ];
 
     private static readonly FrozenSet<string> StopWords = FrozenSet.ToFrozenSet(
@@ -31,12 +29,14 @@ public static class TextAnalyzer
         "necesito", "ni", "no", "nos", "o", "para", "pero", "por", "porque", "puede", "puedo", "pueden", "que", "quien",
         "se", "si", "sin", "sobre", "son", "soy", "su", "sus", "tambien", "te", "tengo", "ti", "tu", "tus", "u", "un", "una",
         "unas", "uno", "unos", "usted", "y", "ya", "yo", "hola", "gracias", "favor", "quiero", "saber", "hacer", "hago",
+        "estan", "estamos", "tienen", "tiene", "tienes", "dan", "dar", "dime", "mucho", "mucha", "muchos", "puedes", "podria", "debo",
         // English function and question words
         "about", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did", "do", "does",
         "for", "from", "get", "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "need",
         "not", "of", "on", "or", "our", "please", "should", "so", "tell", "than", "that", "the", "their", "them", "then",
         "there", "these", "they", "this", "those", "to", "up", "us", "was", "we", "were", "what", "when", "where", "which",
-        "who", "why", "will", "with", "would", "you", "your", "hello", "hi", "thanks", "want", "know", "there's", "what's",
+        "who", "why", "will", "with", "would", "you", "your", "hello", "hi", "thanks", "want", "know", "much", "many", "often",
+        "use", "uses", "used", "using", "some", "just", "also", "very", "really", "am", "i'm", "im", "let", "like",
     ], StringComparer.Ordinal);
 
     /// <summary>The terms of <paramref name="text"/>, in order, repeated as often as they occur.</summary>
@@ -145,7 +145,11 @@ public static class TextAnalyzer
         return builder.ToString();
     }
 
-    /// <summary>Strips one suffix, keeping at least four letters; numbers and short words stay as they are.</summary>
+    /// <summary>
+    /// A light stemmer in three steps, so that inflected forms meet whatever their order of endings: the plural
+    /// ("policies", "meses", "plants"), then one ending ("-ing", "-ación", "-ado", "-en"), then a final vowel
+    /// ("configure", "abre", "dato"). Stems keep at least three letters; numbers stay as they are.
+    /// </summary>
     public static string Stem(string token)
     {
         if (token.Length <= MinStem || !char.IsLetter(token[^1]))
@@ -153,25 +157,40 @@ public static class TextAnalyzer
             return token;
         }
 
-        if (token[^1] == 'y')
+        var stem = token;
+        if (stem.EndsWith("ies", StringComparison.Ordinal) && stem.Length - 3 >= MinStem)
         {
-            // "policy" and "policies" meet at "polici".
-            return token[..^1] + "i";
+            stem = stem[..^3] + "y";
+        }
+        else if (stem.EndsWith("es", StringComparison.Ordinal) && stem.Length - 2 >= MinStem && !IsVowel(stem[^3]))
+        {
+            stem = stem[..^2];
+        }
+        else if (stem[^1] == 's' && stem.Length - 1 >= MinStem && stem[^2] is not ('s' or 'u' or 'i'))
+        {
+            stem = stem[..^1];
         }
 
         foreach (var suffix in Suffixes)
         {
-            if (token.Length - suffix.Length >= MinStem && token.EndsWith(suffix, StringComparison.Ordinal))
+            if (stem.Length - suffix.Length >= MinStem && stem.EndsWith(suffix, StringComparison.Ordinal))
             {
-                var stem = token[..^suffix.Length];
-                return suffix == "ies" ? stem + "i" : Undouble(stem);
+                stem = Undouble(stem[..^suffix.Length]);
+                break;
             }
         }
 
-        return token;
+        if (stem.Length - 1 >= MinStem && stem[^1] is 'a' or 'e' or 'o' or 'y' or 'i')
+        {
+            stem = stem[..^1];
+        }
+
+        return stem;
     }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>"running" → "runn" → "run"; "shipped" → "shipp" → "ship".</summary>
     private static string Undouble(string stem) =>
-        stem.Length > MinStem && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'z' or 'e' or 'o') ? stem[..^1] : stem;
+        stem.Length > MinStem && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'z' or 'e' or 'o' or 'r') ? stem[..^1] : stem;
 }

@@ -18,6 +18,8 @@ public static class CliApp
         {
             DbCommands.Create(),
             ChatCommand.Create(),
+            AiCommands.Create(),
+            KbCommands.Create(),
         };
         foreach (var command in root.Subcommands)
         {
