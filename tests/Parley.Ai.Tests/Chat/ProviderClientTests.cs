@@ -119,7 +119,7 @@ public sealed class ProviderClientTests
         var embeddings = await embedder.GenerateAsync(["configure meta", "meta configure", "weather"]);
 
         embeddings.Count.ShouldBe(3);
-        embeddings[0].Vector.Length.ShouldBe(64);
+        embeddings[0].Vector.Length.ShouldBe(512);
         Knowledge.VectorMath.Cosine(embeddings[0], embeddings[1]).ShouldBe(1, 0.0001);
         Knowledge.VectorMath.Cosine(embeddings[0], embeddings[2]).ShouldBeLessThan(0.5);
         fake.EmbeddingRequests.ShouldHaveSingleItem().Json.GetProperty("model").GetString().ShouldBe("embed-fake");

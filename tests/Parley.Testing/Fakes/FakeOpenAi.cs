@@ -18,7 +18,7 @@ public sealed class FakeOpenAi : FakeServer
     /// <summary>What <c>/audio/transcriptions</c> answers.</summary>
     public string Transcript { get; set; } = "Hola, ¿cómo configuro Meta?";
 
-    public int EmbeddingDimensions { get; set; } = 64;
+    public int EmbeddingDimensions { get; set; } = 512;
 
     /// <summary>The API root to configure as <c>Parley:Ai:BaseUrl</c>.</summary>
     public string BaseUrl => new Uri(Root, "v1").ToString();
@@ -178,12 +178,31 @@ public sealed class FakeOpenAi : FakeServer
         return Results.Json(new JsonObject { ["text"] = Transcript });
     }
 
-    /// <summary>A deterministic bag-of-words vector: texts sharing words point the same way.</summary>
-    public static float[] Embed(string text, int dimensions)
+    /// <summary>Words that mean the same to the fake embedding model (each group lands in one dimension), like synonyms to a real one.</summary>
+    public List<string[]> Synonyms { get; } = [];
+
+    private static readonly HashSet<string> FunctionWords =
+    [
+        "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "is", "are", "do", "does", "i", "you", "my", "your", "it",
+        "how", "what", "who", "which", "when", "where", "this", "that", "be", "can", "el", "la", "los", "las", "de", "en", "y", "que",
+        "como", "cómo", "mi", "tu", "un", "una", "es", "por", "para", "con",
+    ];
+
+    /// <summary>
+    /// A deterministic bag-of-words vector without function words: texts sharing words point the same way, and
+    /// words of one <see cref="Synonyms"/> group count as the same word.
+    /// </summary>
+    public float[] Embed(string text, int dimensions)
     {
         var vector = new float[dimensions];
-        foreach (var word in text.ToLowerInvariant().Split(text.Where(c => !char.IsLetterOrDigit(c)).Distinct().ToArray(), StringSplitOptions.RemoveEmptyEntries))
+        foreach (var raw in text.ToLowerInvariant().Split(text.Where(c => !char.IsLetterOrDigit(c)).Distinct().ToArray(), StringSplitOptions.RemoveEmptyEntries))
         {
+            if (FunctionWords.Contains(raw))
+            {
+                continue;
+            }
+
+            var word = Synonyms.FirstOrDefault(g => g.Contains(raw))?[0] ?? raw;
             uint hash = 2166136261;
             foreach (var c in word)
             {
