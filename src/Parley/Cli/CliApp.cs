@@ -29,7 +29,8 @@ public static class CliApp
         var parse = root.Parse(args);
         try
         {
-            return await parse.InvokeAsync();
+            // Errors reach the catch below as one line; System.CommandLine's own handler would print a stack trace.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException or HttpRequestException or Microsoft.Extensions.Options.OptionsValidationException)
         {
