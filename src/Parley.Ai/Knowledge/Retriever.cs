@@ -64,7 +64,8 @@ public sealed class Retriever(KnowledgeStore store, AiClients clients, AiCaller 
         }
 
         var candidates = new Dictionary<long, (KbPassage Passage, double Rrf, double Coverage, double Lexical, double? Similarity)>();
-        var lexicalHits = lexical.Index.Search(TextAnalyzer.Terms(question), Candidates);
+        // Each signal votes only for the passages it finds relevant: a weak match must not push a good one down.
+        var lexicalHits = lexical.Index.Search(TextAnalyzer.Terms(question), Candidates).Where(h => h.Coverage >= MinCoverage).ToList();
         for (var rank = 0; rank < lexicalHits.Count; rank++)
         {
             var hit = lexicalHits[rank];
@@ -74,7 +75,8 @@ public sealed class Retriever(KnowledgeStore store, AiClients clients, AiCaller 
 
         if (clients.Embeddings(settings) is { } embedder && settings.EffectiveEmbeddingModel is { } model)
         {
-            var similar = await SimilarAsync(scope, stamp, lexical.Passages.Count, question, embedder, model, settings, ct);
+            var similar = (await SimilarAsync(scope, stamp, lexical.Passages.Count, question, embedder, model, settings, ct))
+                .Where(s => s.Similarity >= settings.MinSimilarity).ToList();
             var byId = lexical.Passages.ToDictionary(p => p.Id);
             for (var rank = 0; rank < similar.Count; rank++)
             {
@@ -92,8 +94,8 @@ public sealed class Retriever(KnowledgeStore store, AiClients clients, AiCaller 
         }
 
         return candidates.Values
-            .Where(c => c.Coverage >= MinCoverage || c.Similarity >= settings.MinSimilarity)
             .OrderByDescending(c => c.Rrf)
+            .ThenByDescending(c => c.Lexical)
             .Take(settings.MaxPassages)
             .Select(c => new RetrievedPassage(c.Passage, c.Rrf) { Coverage = c.Coverage, Lexical = c.Lexical, Similarity = c.Similarity })
             .ToList();
