@@ -1,5 +1,6 @@
 using Parley.Admin;
 using Parley.Api;
+using Parley.Ai;
 using Parley.Bots;
 using Parley.Channels;
 using Parley.Channels.Webhooks;
@@ -17,6 +18,7 @@ public static class ParleyApp
         builder.AddParleyCore();
         builder.AddChannels();
         builder.AddBots();
+        builder.AddAi();
         builder.AddParleyWeb();
         builder.AddParleyApi();
         builder.AddAdmin();

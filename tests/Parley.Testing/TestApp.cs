@@ -120,6 +120,23 @@ public sealed class SandboxClient(HttpClient client, string accountId)
         return (await response.Content.ReadFromJsonAsync<SandboxAccepted>())!.Id;
     }
 
+    /// <summary>Sends a file (multipart, as the sandbox page does) with an optional caption.</summary>
+    public async Task<string> SendFileAsync(string from, byte[] content, string fileName, string mimeType, string? caption = null)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(from), "from" } };
+        if (caption is not null)
+        {
+            form.Add(new StringContent(caption), "text");
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mimeType);
+        form.Add(file, "file", fileName);
+        using var response = await client.PostAsync($"/api/v1/sandbox/{AccountId}/messages", form);
+        await EnsureAcceptedAsync(response);
+        return (await response.Content.ReadFromJsonAsync<SandboxAccepted>())!.Id;
+    }
+
     public async Task<List<SandboxMessageView>> ThreadAsync(string contact) =>
         await client.GetFromJsonAsync<List<SandboxMessageView>>($"/api/v1/sandbox/{AccountId}/messages?contact={Uri.EscapeDataString(contact)}") ?? [];
 

@@ -183,8 +183,8 @@ public sealed class BotOptions
 {
     public const string SectionName = "Parley:Bots";
 
-    /// <summary>The bot for accounts that name none.</summary>
-    public string Default { get; set; } = "echo";
+    /// <summary>The bot for accounts that name none: the AI assistant (offline unless a model provider is configured).</summary>
+    public string Default { get; set; } = "assistant";
 }
 
 internal static class JsonText
