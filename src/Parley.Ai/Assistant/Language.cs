@@ -12,7 +12,7 @@ public static class Language
     {
         "hola", "gracias", "como", "que", "quiero", "puedo", "donde", "cual", "cuanto", "cuando", "por", "favor", "necesito", "tengo",
         "el", "la", "los", "las", "para", "una", "uno", "con", "del", "es", "esta", "estoy", "buenos", "buenas", "dias", "tardes",
-        "noches", "ayuda", "menu", "configuro", "configurar", "hacer", "sobre", "precio", "mi", "mis", "tu", "usted", "si", "pero",
+        "noches", "ayuda", "configuro", "configurar", "hacer", "sobre", "precio", "mi", "mis", "tu", "usted", "si", "pero",
         "y", "o", "de", "en", "se", "lo", "le", "al", "son", "hay", "porque", "pregunta", "informacion", "adios", "vale",
     };
 
@@ -23,6 +23,7 @@ public static class Language
         "need", "about", "it", "this", "that", "there", "yes", "no", "configure", "price", "bye",
     };
 
+    /// <remarks>Words both languages use (menu, ok, hotel) count for neither: "menu" after an English hello stays English.</remarks>
     public static string Detect(string? text, string fallback = English)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -26,9 +26,17 @@ public static class KnowledgeEndpoints
     public static RouteGroupBuilder MapKnowledgeApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/kb/documents").WithTags("Knowledge base");
-        group.MapGet("/", ListAsync);
-        group.MapPost("/", AddAsync).DisableAntiforgery();
-        group.MapDelete("/{id:long}", RemoveAsync);
+        group.MapGet("/", ListAsync)
+            .WithName("ListKnowledgeDocuments")
+            .WithSummary("Knowledge-base documents, all or those of one account (accountId).");
+        group.MapPost("/", AddAsync)
+            .DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithName("AddKnowledgeDocument")
+            .WithSummary("Adds a text, Markdown, HTML, PDF or DOCX document (multipart: file, optional accountId, bot, title).");
+        group.MapDelete("/{id:long}", RemoveAsync)
+            .WithName("RemoveKnowledgeDocument")
+            .WithSummary("Removes a document and its passages.");
         return group;
     }
 

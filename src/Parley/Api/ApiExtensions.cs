@@ -1,3 +1,4 @@
+using Parley.Ai.Knowledge;
 using Parley.Core.ApiKeys;
 
 namespace Parley.Api;
@@ -40,7 +41,27 @@ public static class ApiExtensions
         app.MapWebhookEventsApi();
         app.MapWebhooksApi();
         app.MapApiKeysApi();
+        app.MapKnowledgeApi()
+            .RequireRateLimiting(ApiRateLimiting.Policy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireScopeByMethod();
         return app;
+    }
+
+    /// <summary>
+    /// For endpoint groups other parts define (the knowledge base's): GETs need <c>read</c>, changes need <c>admin</c>.
+    /// </summary>
+    internal static RouteGroupBuilder RequireScopeByMethod(this RouteGroupBuilder group)
+    {
+        ((IEndpointConventionBuilder)group).Add(endpoint =>
+        {
+            var methods = endpoint.Metadata.OfType<HttpMethodMetadata>().SelectMany(m => m.HttpMethods).ToList();
+            var scope = methods.Count > 0 && methods.All(m => m is "GET" or "HEAD") ? ApiScopes.Read : ApiScopes.Admin;
+            endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(ApiScopePolicies.For(scope)));
+        });
+        return group;
     }
 
     /// <summary>A group under /api/v1 with what every API endpoint shares: the rate limit, the tag, the auth problems.</summary>

@@ -95,10 +95,18 @@ public static class CliApp
         }
     }
 
-    /// <summary>Builds the server's services (not started) with the command's configuration overrides.</summary>
+    /// <summary>
+    /// Builds the server's services (not started) with the command's configuration overrides. Only errors are logged,
+    /// and to standard error: standard output belongs to the command (a chat, a table, JSON for a script).
+    /// </summary>
     public static WebApplication BuildServices(ParseResult parse, params string[] extra)
     {
-        string[] args = [.. parse.UnmatchedTokens, "--Logging:LogLevel:Default=Error", .. extra];
+        string[] args =
+        [
+            "--Logging:LogLevel:Default=Error", "--Logging:LogLevel:Microsoft.AspNetCore=Error", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Error",
+            "--Logging:Console:LogToStandardErrorThreshold=Trace",
+            .. parse.UnmatchedTokens, .. extra,
+        ];
         return ParleyApp.Build(args);
     }
 }

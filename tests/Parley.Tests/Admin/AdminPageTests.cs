@@ -20,11 +20,12 @@ public sealed class AdminPageTests
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var errors = CollectConsoleErrors(page);
+        var echo = app.SandboxFor("echo"); // the echo bot: its answers are predictable
 
         // A contact writes first, so there is a conversation and a bot reply to look at.
         const string contact = "+15550002222";
-        await app.Sandbox.SendAsync(contact, "hello", name: "Lucía");
-        await app.Sandbox.WaitForRepliesAsync(contact, 2);
+        await echo.SendAsync(contact, "hello", name: "Lucía");
+        await echo.WaitForRepliesAsync(contact, 2);
 
         await page.GotoAsync(Url(app, "/admin/"));
         await page.WaitForURLAsync("**/admin/login**");
@@ -45,7 +46,7 @@ public sealed class AdminPageTests
         await page.Locator("[data-testid=conversation][data-interactive=true]").WaitForAsync(); // the live circuit is up
 
         // A new message appears without a reload, and so does the bot's answer with its ticks.
-        await app.Sandbox.SendAsync(contact, "are you there?");
+        await echo.SendAsync(contact, "are you there?");
         await page.Locator("[data-testid=message][data-direction=inbound]", new() { HasText = "are you there?" }).WaitForAsync();
         await page.Locator("[data-testid=message][data-direction=outbound][data-status=read]", new() { HasText = "You said: are you there?" }).WaitForAsync();
 
@@ -58,18 +59,18 @@ public sealed class AdminPageTests
         await Browser.ScreenshotAsync(page, "admin-conversation-taken-over");
 
         // The reply reaches the contact; the bot stays silent for their next message.
-        await app.Sandbox.WaitAsync(contact, t => t.Any(m => m.Direction == "outbound" && m.Text == "Hi Lucía, this is Ana. How can I help?"));
-        await app.Sandbox.SendAsync(contact, "I need help with my order");
+        await echo.WaitAsync(contact, t => t.Any(m => m.Direction == "outbound" && m.Text == "Hi Lucía, this is Ana. How can I help?"));
+        await echo.SendAsync(contact, "I need help with my order");
         await page.Locator("[data-testid=message][data-direction=inbound]", new() { HasText = "my order" }).WaitForAsync();
         await WaitForProcessedAsync(app, contact, "I need help with my order");
-        var thread = await app.Sandbox.ThreadAsync(contact);
+        var thread = await echo.ThreadAsync(contact);
         thread.ShouldNotContain(m => m.Direction == "outbound" && m.Text != null && m.Text.Contains("my order", StringComparison.Ordinal));
 
         // Hand back: the bot answers again.
         await page.ClickAsync("[data-testid=hand-back]");
         await page.Locator("[data-testid=conversation-state][data-state=bot]").WaitForAsync();
-        await app.Sandbox.SendAsync(contact, "thanks");
-        await app.Sandbox.WaitAsync(contact, t => t.Any(m => m.Direction == "outbound" && m.Text != null && m.Text.StartsWith("You said: thanks", StringComparison.Ordinal)));
+        await echo.SendAsync(contact, "thanks");
+        await echo.WaitAsync(contact, t => t.Any(m => m.Direction == "outbound" && m.Text != null && m.Text.StartsWith("You said: thanks", StringComparison.Ordinal)));
         await page.Locator("[data-testid=message][data-direction=outbound]", new() { HasText = "You said: thanks" }).WaitForAsync();
         await Browser.ScreenshotAsync(page, "admin-conversation-handed-back");
 
@@ -148,7 +149,7 @@ public sealed class AdminPageTests
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, kestrel: true);
         await app.Get<OperatorStore>().CreateAsync(Email, "Ana Admin", OperatorRoles.Admin, Password);
         await app.Sandbox.SendAsync("+15550004444", "help", name: "Bo");
-        await app.Sandbox.WaitForRepliesAsync("+15550004444", 2);
+        await app.Sandbox.WaitForRepliesAsync("+15550004444", 1);
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var errors = CollectConsoleErrors(page);

@@ -122,7 +122,7 @@ public sealed class OfflineAssistantTests
 
         var accounts = await app.Client.GetFromJsonAsync<List<SandboxAccountView>>("/api/v1/sandbox/accounts");
 
-        accounts!.Select(a => (a.Id, a.Bot)).ShouldBe([("echo", "echo"), ("sandbox", "assistant")], ignoreOrder: true);
+        accounts!.Select(a => (a.Id, a.Bot)).ShouldBe([("sandbox", "assistant"), ("echo", "echo"), ("ministry", "ministry")]);
     }
 
     private static async Task<string> ConversationStateAsync(TestApp app)

@@ -166,16 +166,16 @@ public sealed class MinistryBotTests
         var accounts = await app.Client.GetFromJsonAsync<List<SandboxAccountView>>("/api/v1/sandbox/accounts");
 
         // The default account comes first: the chat page opens on it.
-        accounts!.Select(a => (a.Id, a.Bot)).ShouldBe([("sandbox", "echo"), ("ministry", "ministry")]);
+        accounts!.Select(a => (a.Id, a.Bot)).ShouldBe([("sandbox", "assistant"), ("echo", "echo"), ("ministry", "ministry")]);
     }
 
     [Fact]
-    public async Task DefaultBotMinistry_ServesTheSandboxAccount_AndEchoGetsItsOwn()
+    public async Task DefaultBotMinistry_ServesTheSandboxAccount_AndTheOthersGetTheirOwn()
     {
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["Parley:Bots:Default"] = "ministry" });
 
         var accounts = await app.Client.GetFromJsonAsync<List<SandboxAccountView>>("/api/v1/sandbox/accounts");
-        accounts!.Select(a => (a.Id, a.Bot)).ShouldBe([("sandbox", "ministry"), ("echo", "echo")]);
+        accounts!.Select(a => (a.Id, a.Bot)).ShouldBe([("sandbox", "ministry"), ("assistant", "assistant"), ("echo", "echo")]);
 
         await app.Sandbox.SendAsync(Ana, "quiero hacer un donativo");
         (await app.Sandbox.WaitForRepliesAsync(Ana, 2))[1].Text!.ShouldContain("CLABE");
