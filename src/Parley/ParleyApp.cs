@@ -1,4 +1,6 @@
+using Parley.Admin;
 using Parley.Api;
+using Parley.Ai;
 using Parley.Bots;
 using Parley.Channels;
 using Parley.Channels.Webhooks;
@@ -16,8 +18,10 @@ public static class ParleyApp
         builder.AddParleyCore();
         builder.AddChannels();
         builder.AddBots();
+        builder.AddAi();
         builder.AddParleyWeb();
         builder.AddParleyApi();
+        builder.AddAdmin();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -27,6 +31,7 @@ public static class ParleyApp
         app.MapSandbox();
         app.MapWebhooks();
         app.MapApi();
+        app.MapAdmin();
         return app;
     }
 }

@@ -44,8 +44,11 @@ public static class SandboxEndpoints
 
     private static async Task<Ok<List<SandboxAccountView>>> ListAccountsAsync(AccountRegistry accounts, BotCatalog bots, CancellationToken ct)
     {
+        // The default account first: the chat page opens on the first one.
         var list = (await accounts.ListAsync(ct))
             .Where(a => a.Enabled && a.Provider == Providers.Sandbox)
+            .OrderBy(a => string.Equals(a.Id, SandboxAccounts.DefaultAccountId, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenBy(a => a.Id, StringComparer.Ordinal)
             .Select(a =>
             {
                 var bot = a.Bot ?? bots.DefaultBot;

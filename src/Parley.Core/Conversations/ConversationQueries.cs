@@ -28,6 +28,10 @@ public sealed record ConversationFilter
     /// <summary>The contact's phone number or wa_id, as stored (digits of E.164 without '+').</summary>
     public string? ContactWaId { get; init; }
     public string? State { get; init; }
+    /// <summary>Part of the contact's name, phone number or wa_id.</summary>
+    public string? Search { get; init; }
+    /// <summary>Only conversations with messages nobody has looked at.</summary>
+    public bool UnreadOnly { get; init; }
 }
 
 /// <summary>Reads conversations and a contact's history for the API, the admin UI and the CLI.</summary>
@@ -75,10 +79,30 @@ public sealed class ConversationQueries(Database database, Microsoft.Extensions.
             where.Add("v.id < @beforeId");
         }
 
+        if (filter.UnreadOnly)
+        {
+            where.Add("v.unread > 0");
+        }
+
+        var term = filter.Search?.Trim() ?? "";
+        var digits = new string(term.Where(char.IsAsciiDigit).ToArray());
+        if (term.Length > 0)
+        {
+            // A search without digits must not match every number.
+            where.Add(digits.Length == 0
+                ? "LOWER(COALESCE(k.name, '')) LIKE @namePattern"
+                : "(LOWER(COALESCE(k.name, '')) LIKE @namePattern OR k.wa_id LIKE @digitsPattern OR COALESCE(k.phone, '') LIKE @digitsPattern)");
+        }
+
         var sql = $"{Select} {(where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where))} ORDER BY v.id DESC LIMIT @take";
         await using var c = await database.OpenAsync(ct);
         var rows = (await c.QueryAsync<Row>(new CommandDefinition(sql,
-            new { filter.AccountId, filter.ContactId, filter.ContactWaId, filter.State, beforeId, take = limit + 1 }, cancellationToken: ct))).ToList();
+            new
+            {
+                filter.AccountId, filter.ContactId, filter.ContactWaId, filter.State, beforeId, take = limit + 1,
+                namePattern = "%" + term.ToLowerInvariant().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%",
+                digitsPattern = "%" + digits + "%",
+            }, cancellationToken: ct))).ToList();
         var now = time.NowMs();
         return Page<ConversationSummary>.From(rows.Select(r => ToSummary(r, now, Window)).ToList(), limit, s => s.Id);
     }

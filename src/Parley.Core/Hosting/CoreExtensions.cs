@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
+using Parley.Core.Conversations;
 using Parley.Core.Inbound;
 using Parley.Core.Media;
 using Parley.Core.Messaging;
@@ -58,6 +59,7 @@ public static class CoreExtensions
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<IMediaStore, FileMediaStore>();
         services.AddSingleton<InboundMediaFetcher>();
+        services.AddSingleton<ConversationTakeover>();
 
         services.AddHostedService<StorageStartup>();
         services.AddSingleton<InboundWorker>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
 using Parley.Core.Events;
+using Parley.Core.Conversations;
 using Parley.Core.Messaging;
 using Parley.Core.Storage;
 using Parley.Core.Work;
@@ -191,6 +192,7 @@ public sealed class OutboundWorker(
         var now = Time.NowMs();
         await using var c = await database.OpenAsync(ct);
         await using var tx = await database.BeginWriteAsync(c, ct);
+        await ConversationLocks.LockAsync(c, tx, message.ConversationId, ct);
         if (result.Accepted)
         {
             await c.ExecuteAsync(new CommandDefinition(

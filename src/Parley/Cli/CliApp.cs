@@ -26,6 +26,10 @@ public static class CliApp
             ValidateConfigCommand.Create(),
             WebhookCommands.Create(),
             CleanupCommand.Create(),
+            AdminCommands.Create(),
+            BotsCommands.Create(),
+            AiCommands.Create(),
+            KbCommands.Create(),
         };
         foreach (var command in root.Subcommands)
         {
@@ -58,7 +62,8 @@ public static class CliApp
 
         try
         {
-            return await parse.InvokeAsync();
+            // Errors reach the catch below as one line; System.CommandLine's own handler would print a stack trace.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException or HttpRequestException or Microsoft.Extensions.Options.OptionsValidationException)
         {

@@ -135,6 +135,8 @@ public sealed class FakeMetaGraph : IAsyncDisposable
     {
         [$"Parley:Accounts:{index}:Id"] = accountId,
         [$"Parley:Accounts:{index}:Provider"] = "meta",
+        // The echo bot greets a new contact, then echoes: the replies these tests count.
+        [$"Parley:Accounts:{index}:Bot"] = "echo",
         [$"Parley:Accounts:{index}:PhoneNumberId"] = PhoneNumberId,
         [$"Parley:Accounts:{index}:AccessToken"] = AccessToken,
         [$"Parley:Accounts:{index}:AppSecret"] = AppSecret,

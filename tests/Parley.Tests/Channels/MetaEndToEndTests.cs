@@ -161,6 +161,35 @@ public sealed class MetaEndToEndTests
         (await CountAsync(app, "SELECT COUNT(*) FROM webhook_events")).ShouldBe(2);
     }
 
+    /// <summary>
+    /// Regression guard: a redelivery arriving while the first copy is being processed once deadlocked intake
+    /// against the inbound worker on PostgreSQL (opposite lock order on conversation and message rows).
+    /// </summary>
+    [Theory, SqliteData, PostgresData]
+    public async Task ConcurrentRedeliveries_AllAcknowledged_EachMessageStoredAndAnsweredOnce(DatabaseKind kind)
+    {
+        var (graph, app) = await StartAsync(kind);
+        await using var _ = graph;
+        await using var __ = app;
+        const int messages = 8;
+        const int copies = 4;
+        var bodies = Enumerable.Range(0, messages).Select(i => MetaWebhooks.Text($"1650555{i:0000}", $"hello {i}", $"wamid.in.race.{i}")).ToList();
+
+        var posts = bodies.SelectMany(b => Enumerable.Range(0, copies).Select(async n =>
+        {
+            await Task.Delay(n * 15);
+            using var response = await app.Client.PostMetaWebhookAsync("meta1", b);
+            return response.StatusCode;
+        }));
+        var statuses = await Task.WhenAll(posts);
+
+        statuses.ShouldAllBe(s => s == HttpStatusCode.OK);
+        await graph.WaitForAcceptedAsync(messages * 2);
+        await Task.Delay(500);
+        graph.Sends.Count.ShouldBe(messages * 2, "a greeting and an echo per message, once");
+        (await CountAsync(app, "SELECT COUNT(*) FROM messages WHERE direction = 'inbound'")).ShouldBe(messages);
+    }
+
     [Fact]
     public async Task UnsupportedMessage_IsStoredAsUnknown_AndAcknowledged()
     {

@@ -27,6 +27,7 @@ public sealed class TwilioEndToEndTests
         ["Parley:Workers:BaseBackoff"] = "00:00:00.050",
         ["Parley:Accounts:0:Id"] = "tw1",
         ["Parley:Accounts:0:Provider"] = "twilio",
+        ["Parley:Accounts:0:Bot"] = "echo", // greets a new contact, then echoes: two replies to a first message
         ["Parley:Accounts:0:AccountSid"] = fake.AccountSid,
         ["Parley:Accounts:0:AuthToken"] = fake.AuthToken,
         ["Parley:Accounts:0:From"] = "whatsapp:+14155238886",
