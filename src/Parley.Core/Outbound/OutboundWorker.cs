@@ -181,6 +181,14 @@ public sealed class OutboundWorker(
     /// <summary>Stores the outcome; returns true when the queue may go on to the next message.</summary>
     private async Task<bool> RecordAsync(LaneLease lease, StoredMessage message, SendResult result, CancellationToken ct)
     {
+        var (goOn, changes) = await RecordCoreAsync(lease, message, result, ct);
+        // Published once the connection is closed: on SQLite it holds the process's write gate until then.
+        await PublishStatusesAsync(message, changes, ct);
+        return goOn;
+    }
+
+    private async Task<(bool GoOn, IReadOnlyList<StatusChange> Changes)> RecordCoreAsync(LaneLease lease, StoredMessage message, SendResult result, CancellationToken ct)
+    {
         var now = Time.NowMs();
         await using var c = await database.OpenAsync(ct);
         await using var tx = await database.BeginWriteAsync(c, ct);
@@ -200,8 +208,7 @@ public sealed class OutboundWorker(
             var status = await StatusWriter.ApplyToMessageAsync(c, tx, message.Id, message.Status, sent, now, ct);
             var parked = await StatusWriter.ApplyParkedTrackedAsync(c, tx, message.AccountId, result.ProviderMessageId!, message.Id, status, now, ct);
             await tx.CommitAsync(ct);
-            await PublishStatusesAsync(message, [new StatusChange(message.Id, message.Status, status, sent), .. parked], ct);
-            return true;
+            return (true, [new StatusChange(message.Id, message.Status, status, sent), .. parked]);
         }
 
         var attempts = message.Attempts + 1;
@@ -218,9 +225,8 @@ public sealed class OutboundWorker(
             await c.ExecuteAsync(new CommandDefinition(
                 "UPDATE conversations SET out_pending = out_pending - 1 WHERE id = @ConversationId", new { message.ConversationId }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
-            await PublishStatusesAsync(message, [new StatusChange(message.Id, message.Status, MessageStatus.Failed,
-                new StatusUpdate("", MessageStatus.Failed, Clock.FromMs(now)) { ErrorCode = result.ErrorCode, ErrorReason = reason })], ct);
-            return true;
+            return (true, [new StatusChange(message.Id, message.Status, MessageStatus.Failed,
+                new StatusUpdate("", MessageStatus.Failed, Clock.FromMs(now)) { ErrorCode = result.ErrorCode, ErrorReason = reason })]);
         }
 
         var backoff = Options.Backoff(attempts, Random.Shared.NextDouble());
@@ -236,12 +242,12 @@ public sealed class OutboundWorker(
             new { attempts, reason, next, message.Id }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         lease.ReadyAt = next;
-        return false;
+        return (false, []);
     }
 
     /// <summary>After the commit: one event per status the message moved through (a parked "delivered" included).</summary>
     private ValueTask PublishStatusesAsync(StoredMessage message, IReadOnlyList<StatusChange> changes, CancellationToken ct) =>
-        !events.Wants(MessageStatusChanged.Name)
+        changes.Count == 0 || !events.Wants(MessageStatusChanged.Name)
             ? ValueTask.CompletedTask
             : events.PublishAsync(
                 changes.Where(c => c.Changed)

@@ -37,6 +37,16 @@ public sealed class WebhookDispatcher(
         }
 
         await Task.Yield();
+        try
+        {
+            // Loads the subscription list now, so the first webhooks after start answer "anyone listening?" from memory.
+            await webhooks.EnabledAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Reading the outgoing webhook subscriptions failed; retrying when events arrive");
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             var sent = 0;
