@@ -11,7 +11,8 @@ public sealed class ChatCommandTests
         var data = Path.Combine(Path.GetTempPath(), "parley-tests", Guid.NewGuid().ToString("N"));
         try
         {
-            var (exit, stdout, stderr) = await ParleyProcess.RunAsync(
+            // Parley.Testing's helper, not this namespace's ParleyProcess (the API's CLI tests) of the same name.
+            var (exit, stdout, stderr) = await global::Parley.Testing.ParleyProcess.RunAsync(
                 ["chat", "--from", "+15550009999", "--name", "Zoe", $"--Parley:DataDirectory={data}"],
                 stdin: "hello\nhelp\n3\n");
 
@@ -31,7 +32,7 @@ public sealed class ChatCommandTests
     [Fact]
     public async Task Chat_WithoutFrom_FailsWithUsage()
     {
-        var (exit, _, stderr) = await ParleyProcess.RunAsync(["chat"]);
+        var (exit, _, stderr) = await global::Parley.Testing.ParleyProcess.RunAsync(["chat"]);
 
         exit.ShouldNotBe(0);
         stderr.ShouldContain("--from");
