@@ -200,6 +200,8 @@ public sealed class OutboundWorker(
                 new StatusUpdate(result.ProviderMessageId!, MessageStatus.Sent, Clock.FromMs(now)), now, ct);
             status = await StatusWriter.ApplyParkedAsync(c, tx, message.AccountId, result.ProviderMessageId!, message.Id, status, now, ct);
             await tx.CommitAsync(ct);
+            // Close first: on SQLite the connection holds the process's write gate, and a listener (outgoing webhooks) writes.
+            await c.CloseAsync();
             await PublishStatusAsync(message, status, now, null, null, ct);
             return true;
         }
@@ -218,6 +220,7 @@ public sealed class OutboundWorker(
             await c.ExecuteAsync(new CommandDefinition(
                 "UPDATE conversations SET out_pending = out_pending - 1 WHERE id = @ConversationId", new { message.ConversationId }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
+            await c.CloseAsync();
             await PublishStatusAsync(message, MessageStatus.Failed, now, result.ErrorCode, reason, ct);
             return true;
         }
