@@ -1,6 +1,9 @@
+using Parley.Admin;
 using Parley.Ai;
+using Parley.Api;
 using Parley.Bots;
 using Parley.Channels;
+using Parley.Channels.Webhooks;
 using Parley.Core.Hosting;
 using Parley.Web;
 
@@ -17,12 +20,18 @@ public static class ParleyApp
         builder.AddBots();
         builder.AddAi();
         builder.AddParleyWeb();
+        builder.AddParleyApi();
+        builder.AddAdmin();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseParleyWeb();
+        app.UseParleyApi();
         app.MapHealth();
         app.MapSandbox();
+        app.MapWebhooks();
+        app.MapApi();
+        app.MapAdmin();
         return app;
     }
 }

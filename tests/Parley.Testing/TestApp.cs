@@ -31,14 +31,15 @@ public sealed class TestApp : IAsyncDisposable
     private bool OwnsDatabase { get; }
 
     /// <summary>Starts Parley on a new database of the given kind.</summary>
-    public static async Task<TestApp> StartAsync(DatabaseKind kind, IDictionary<string, string?>? settings = null)
+    /// <param name="kestrel">Serve on a real loopback port (for a browser); otherwise in-memory.</param>
+    public static async Task<TestApp> StartAsync(DatabaseKind kind, IDictionary<string, string?>? settings = null, bool kestrel = false, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(kind);
-        return Start(database, settings, ownsDatabase: true);
+        return Start(database, settings, ownsDatabase: true, kestrel, services);
     }
 
     /// <summary>Starts another instance on an existing database (several instances, restarts).</summary>
-    public static TestApp Start(TestDatabase database, IDictionary<string, string?>? settings = null, bool ownsDatabase = false)
+    public static TestApp Start(TestDatabase database, IDictionary<string, string?>? settings = null, bool ownsDatabase = false, bool kestrel = false, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>(database.Settings())
         {
@@ -52,11 +53,23 @@ public sealed class TestApp : IAsyncDisposable
             all[k] = v;
         }
 
-        var factory = new ParleyFactory(all);
+        var factory = new ParleyFactory(all, services);
+        if (kestrel)
+        {
+            factory.UseKestrel(0);
+            factory.StartServer();
+        }
+
         return new TestApp(factory, database, ownsDatabase);
     }
 
     public SandboxClient SandboxFor(string accountId) => new(Client, accountId);
+
+    /// <summary>The loopback URL when started with <c>kestrel: true</c>.</summary>
+    public Uri BaseUrl => Client.BaseAddress!;
+
+    /// <summary>Another client of the same server (for its own headers, like an API key).</summary>
+    public HttpClient CreateClient() => _factory.CreateClient();
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
@@ -70,11 +83,16 @@ public sealed class TestApp : IAsyncDisposable
         }
     }
 
-    private sealed class ParleyFactory(IDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class ParleyFactory(IDictionary<string, string?> settings, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
+            if (services is not null)
+            {
+                builder.ConfigureServices(services);
+            }
+
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

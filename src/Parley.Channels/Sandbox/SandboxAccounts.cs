@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
 using Parley.Core.Inbound;
@@ -5,10 +6,11 @@ using Parley.Core.Inbound;
 namespace Parley.Channels.Sandbox;
 
 /// <summary>
-/// Whenever the sandbox is enabled: the account <c>sandbox</c>, served by the default bot, and one account per other
-/// registered bot, named after it (<c>echo</c>, ...), so every built-in bot can be tried from the sandbox.
+/// Built-in sandbox accounts, whenever the sandbox is enabled: <c>sandbox</c>, served by the default bot,
+/// and one more per other registered bot, named after it (<c>ministry</c> → the ministry bot), so every bot
+/// can be tried in <c>/sandbox</c> without configuration. An id that configuration declares is left to it.
 /// </summary>
-public sealed class SandboxAccounts(IOptions<SandboxOptions> options, BotCatalog bots) : IAccountSource
+public sealed class SandboxAccounts(IOptions<SandboxOptions> options, BotCatalog bots, IConfiguration configuration) : IAccountSource
 {
     public const string DefaultAccountId = "sandbox";
 
@@ -19,17 +21,32 @@ public sealed class SandboxAccounts(IOptions<SandboxOptions> options, BotCatalog
             yield break;
         }
 
-        yield return new Account(DefaultAccountId, Providers.Sandbox) { Source = "builtin", DisplayName = "Sandbox" };
+        var declared = configuration.GetSection(ConfiguredAccounts.SectionName).GetChildren()
+            .Select(s => s["Id"]?.Trim())
+            .Where(id => !string.IsNullOrEmpty(id))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!declared.Contains(DefaultAccountId))
+        {
+            yield return new Account(DefaultAccountId, Providers.Sandbox) { Source = "builtin", DisplayName = "Sandbox" };
+        }
+
         foreach (var bot in bots.All.OrderBy(b => b.Name, StringComparer.Ordinal))
         {
+            var id = bot.Name.ToLowerInvariant();
             if (string.Equals(bot.Name, bots.DefaultBot, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(bot.Name, DefaultAccountId, StringComparison.OrdinalIgnoreCase)
-                || !ConfiguredAccounts.IdPattern().IsMatch(bot.Name))
+                || id == DefaultAccountId
+                || declared.Contains(id)
+                || !ConfiguredAccounts.IdPattern().IsMatch(id))
             {
                 continue;
             }
 
-            yield return new Account(bot.Name, Providers.Sandbox) { Bot = bot.Name, Source = "builtin", DisplayName = $"Sandbox ({bot.Name})" };
+            yield return new Account(id, Providers.Sandbox)
+            {
+                Bot = bot.Name,
+                Source = "builtin",
+                DisplayName = char.ToUpperInvariant(bot.Name[0]) + bot.Name[1..],
+            };
         }
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
+using Parley.Core.Conversations;
 using Parley.Core.Inbound;
 using Parley.Core.Media;
 using Parley.Core.Messaging;
@@ -27,6 +28,12 @@ public static class CoreExtensions
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName);
+        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OutboundThrottle>();
+        services.AddOptions<TransientRetryOptions>().BindConfiguration(TransientRetryOptions.SectionName);
+        services.AddSingleton<TransientRetryJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<TransientRetryJob>());
+        services.AddOptions<FaultOptions>().BindConfiguration(FaultOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CreateDatabase(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<ParleyOptions>>().Value, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
@@ -46,16 +53,22 @@ public static class CoreExtensions
         services.AddSingleton<IntakeStore>();
         services.AddSingleton<OutboundQueue>();
         services.AddSingleton<MessageQueries>();
+        services.AddSingleton<MessageRetry>();
         services.AddSingleton<ChannelCatalog>();
         services.AddSingleton<BotCatalog>();
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<IMediaStore, FileMediaStore>();
+        services.AddSingleton<InboundMediaFetcher>();
+        services.AddSingleton<ConversationTakeover>();
 
         services.AddHostedService<StorageStartup>();
         services.AddSingleton<InboundWorker>();
         services.AddSingleton<OutboundWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboundWorker>());
+
+        // After StorageStartup: its hosted dispatcher must not run before the schema is migrated.
+        services.AddParleyOperations();
         return builder;
     }
 

@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Parley.Core.Accounts;
 using Parley.Core.Bots;
+using Parley.Core.Conversations;
 using Parley.Core.Messaging;
 using Parley.Core.Outbound;
 using Parley.Core.Storage;
@@ -20,10 +21,17 @@ public sealed class InboundProcessor(
     Database database,
     AccountRegistry accounts,
     BotCatalog bots,
+    Media.InboundMediaFetcher media,
     TimeProvider time,
     WorkSignals signals,
+    Microsoft.Extensions.Options.IOptions<FaultOptions> faults,
     ILogger<InboundProcessor> logger)
 {
+    private long _processed;
+
+    /// <summary>Messages this instance has processed since it started.</summary>
+    public long ProcessedCount => Interlocked.Read(ref _processed);
+
     /// <summary>Messages of history handed to the bot.</summary>
     public const int HistoryTurns = 20;
 
@@ -37,6 +45,7 @@ public sealed class InboundProcessor(
         var account = await accounts.FindAsync(message.AccountId, ct)
             ?? throw new InvalidOperationException($"Account '{message.AccountId}' no longer exists.");
         var bot = bots.For(account);
+        message = await media.EnsureStoredAsync(account, message, ct);
 
         BotRequest request;
         await using (var c = await database.OpenAsync(ct))
@@ -44,14 +53,34 @@ public sealed class InboundProcessor(
             request = await LoadRequestAsync(c, account, message, ct);
         }
 
-        var started = time.GetTimestamp();
-        var result = await bot.HandleAsync(request, ct);
-        logger.LogDebug("Bot {Bot} answered message {MessageId} with {Replies} replies in {Elapsed} ms",
-            bot.Name, message.Id, result.Replies.Count, time.GetElapsedTime(started).TotalMilliseconds);
+        BotResult result;
+        if (request.Conversation.State == ConversationInfo.HumanState && bot is not ITakeoverAwareBot)
+        {
+            // An operator holds the conversation (takeover): the message is stored and marked done, the bot stays silent.
+            result = BotResult.Silent;
+            logger.LogDebug("Conversation {ConversationId} is held by an operator; bot {Bot} skipped message {MessageId}", message.ConversationId, bot.Name, message.Id);
+        }
+        else
+        {
+            var started = time.GetTimestamp();
+            result = await bot.HandleAsync(request, ct);
+            logger.LogDebug("Bot {Bot} answered message {MessageId} with {Replies} replies in {Elapsed} ms",
+                bot.Name, message.Id, result.Replies.Count, time.GetElapsedTime(started).TotalMilliseconds);
+        }
 
         var now = time.NowMs();
         await using var conn = await database.OpenAsync(ct);
         await using var tx = await database.BeginWriteAsync(conn, ct);
+        // Rows are locked in one order everywhere — contact, conversation, message — so this transaction and
+        // intake (which upserts contact and conversation, then inserts the message) cannot deadlock on PostgreSQL.
+        if (result.OptedOut is { } optedOut)
+        {
+            await conn.ExecuteAsync(new CommandDefinition(
+                "UPDATE contacts SET opted_out = @v, opted_out_at = @at, updated_at = @now WHERE id = @ContactId",
+                new { v = optedOut ? 1 : 0, at = optedOut ? now : (long?)null, now, message.ContactId }, tx, cancellationToken: ct));
+        }
+
+        await ConversationLocks.LockAsync(conn, tx, message.ConversationId, ct);
         var marked = await conn.ExecuteAsync(new CommandDefinition(
             "UPDATE messages SET process_state = 2, attempts = attempts + 1, last_error = NULL WHERE id = @Id AND process_state = 1",
             new { message.Id }, tx, cancellationToken: ct));
@@ -81,14 +110,17 @@ public sealed class InboundProcessor(
             WHERE id = @ConversationId
             """,
             new { queued, result.Session, result.ConversationState, now, message.ConversationId }, tx, cancellationToken: ct));
-        if (result.OptedOut is { } optedOut)
+
+        if (faults.Value.KillBeforeCommitOnText is { Length: > 0 } trigger && message.Content.Text == trigger)
         {
-            await conn.ExecuteAsync(new CommandDefinition(
-                "UPDATE contacts SET opted_out = @v, opted_out_at = @at, updated_at = @now WHERE id = @ContactId",
-                new { v = optedOut ? 1 : 0, at = optedOut ? now : (long?)null, now, message.ContactId }, tx, cancellationToken: ct));
+            // Written straight to stderr: the logger's queue would die with the process.
+            await Console.Error.WriteLineAsync($"Fault injection: killing the process before committing message {message.Id}");
+            await Console.Error.FlushAsync(ct);
+            System.Diagnostics.Process.GetCurrentProcess().Kill();
         }
 
         await tx.CommitAsync(ct);
+        Interlocked.Increment(ref _processed);
         if (queued > 0)
         {
             signals.Outbound.Notify();

@@ -95,6 +95,8 @@ public sealed record MediaInfo
     public string? StoredId { get; init; }
     /// <summary>Transcript of a voice note or text extracted from a document.</summary>
     public string? Transcript { get; init; }
+    /// <summary>Why the file could not be fetched or kept (too large, gone at the provider, hash mismatch).</summary>
+    public string? Error { get; init; }
 }
 
 public sealed record LocationInfo(double Latitude, double Longitude)

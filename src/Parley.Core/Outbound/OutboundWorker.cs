@@ -2,6 +2,8 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
+using Parley.Core.Events;
+using Parley.Core.Conversations;
 using Parley.Core.Messaging;
 using Parley.Core.Storage;
 using Parley.Core.Work;
@@ -17,10 +19,14 @@ public sealed class OutboundWorker(
     Database database,
     AccountRegistry accounts,
     ChannelCatalog channels,
+    OutboundThrottle throttle,
+    IOptions<OutboundOptions> outboundOptions,
+    OutboundQueue queue,
     WorkSignals signals,
     IOptions<WorkerOptions> options,
     TimeProvider time,
     InstanceIdentity instance,
+    IDomainEvents events,
     ILogger<OutboundWorker> logger)
     : LaneWorker(new ConversationLane(database, "out"), signals.Outbound, options, time, instance, logger)
 {
@@ -30,7 +36,8 @@ public sealed class OutboundWorker(
     {
         while (true)
         {
-            IReadOnlyList<(StoredMessage Message, string To, string? Phone, string Key)> batch;
+            IReadOnlyList<StoredMessage> batch;
+            Recipient recipient;
             await using (var c = await database.OpenAsync(ct))
             {
                 var rows = await c.QueryAsync<MessageQueries.Row>(new CommandDefinition(
@@ -42,12 +49,16 @@ public sealed class OutboundWorker(
                     return;
                 }
 
-                var contact = await c.QuerySingleAsync<(string wa_id, string? phone)>(new CommandDefinition(
-                    "SELECT wa_id, phone FROM contacts WHERE id = @ContactId", new { messages[0].ContactId }, cancellationToken: ct));
-                batch = messages.Select(m => (m, contact.wa_id, contact.phone, m.IdempotencyKey ?? $"msg:{m.Id}")).ToList();
+                recipient = await c.QuerySingleAsync<Recipient>(new CommandDefinition(
+                    """
+                    SELECT k.wa_id, k.phone, v.last_inbound_at FROM conversations v JOIN contacts k ON k.id = v.contact_id
+                    WHERE v.id = @ConversationId
+                    """,
+                    new { messages[0].ConversationId }, cancellationToken: ct));
+                batch = messages;
             }
 
-            foreach (var (message, to, phone, key) in batch)
+            foreach (var message in batch)
             {
                 var due = message.NextAttemptAt.ToUnixTimeMilliseconds();
                 if (due > Time.NowMs())
@@ -61,23 +72,91 @@ public sealed class OutboundWorker(
                     return;
                 }
 
-                var result = await SendAsync(message, to, phone, key, ct);
+                var account = await accounts.FindAsync(message.AccountId, ct);
+                if (account is not null && throttle.Acquire(account, recipient.wa_id) is { } wait && wait > TimeSpan.Zero)
+                {
+                    // Over a rate limit: come back when a token is free; later messages wait behind this one.
+                    lease.ReadyAt = Time.NowMs() + Math.Max(1, (long)wait.TotalMilliseconds);
+                    return;
+                }
+
+                var result = account is null
+                    ? SendResult.Permanent("account_missing", $"Account '{message.AccountId}' does not exist.")
+                    : OutsideWindow(message, recipient) ?? await SendAsync(account, message, recipient, ct);
                 if (!await RecordAsync(lease, message, result, ct))
                 {
                     return;
+                }
+
+                if (account is not null && !result.Accepted && !result.Transient && NeedsTemplate(result))
+                {
+                    await ReengageAsync(account, message, recipient, ct);
                 }
             }
         }
     }
 
-    private async Task<SendResult> SendAsync(StoredMessage message, string to, string? phone, string key, CancellationToken ct)
+    private sealed record Recipient(string wa_id, string? phone, long? last_inbound_at);
+
+    /// <summary>Error codes that mean "outside the customer service window: a template is needed".</summary>
+    private static readonly HashSet<string> TemplateNeededCodes = ["outside_window", "131047", "63016"];
+
+    private static bool NeedsTemplate(SendResult result) => result.ErrorCode is { } code && TemplateNeededCodes.Contains(code);
+
+    /// <summary>WhatsApp refuses free-form messages once 24 hours have passed since the contact last wrote: refuse them here first.</summary>
+    private SendResult? OutsideWindow(StoredMessage message, Recipient recipient)
     {
-        var account = await accounts.FindAsync(message.AccountId, ct);
-        if (account is null)
+        if (message.Content.Type == MessageTypes.Template)
         {
-            return SendResult.Permanent("account_missing", $"Account '{message.AccountId}' does not exist.");
+            return null;
         }
 
+        var window = outboundOptions.Value.CustomerServiceWindow;
+        var last = recipient.last_inbound_at;
+        if (last is not null && Time.NowMs() - last.Value <= (long)window.TotalMilliseconds)
+        {
+            return null;
+        }
+
+        return SendResult.Permanent("outside_window", last is null
+            ? "The contact has never written to this number, so only an approved template may start the conversation."
+            : $"The contact last wrote more than {window.TotalHours:0} hours ago (WhatsApp's customer service window); send an approved template instead.");
+    }
+
+    /// <summary>
+    /// After a refusal for the window, sends the account's re-engagement template (setting <c>ReengagementTemplate</c>,
+    /// <c>name</c> or <c>name:language</c>), at most once a day per conversation.
+    /// </summary>
+    private async Task ReengageAsync(Account account, StoredMessage failed, Recipient recipient, CancellationToken ct)
+    {
+        if (account.Setting("ReengagementTemplate") is not { } setting)
+        {
+            return;
+        }
+
+        var parts = setting.Split(':', 2);
+        await using (var c = await database.OpenAsync(ct))
+        {
+            var recent = await c.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM messages WHERE conversation_id = @ConversationId AND source = 'reengagement' AND created_at > @since",
+                new { failed.ConversationId, since = Time.NowMs() - (long)TimeSpan.FromHours(24).TotalMilliseconds }, cancellationToken: ct));
+            if (recent > 0)
+            {
+                return;
+            }
+        }
+
+        var template = new MessageContent
+        {
+            Type = MessageTypes.Template,
+            Template = new TemplateContent(parts[0], parts.Length > 1 ? parts[1] : "en"),
+        };
+        await queue.EnqueueAsync(account.Id, new ContactRef(recipient.wa_id) { Phone = recipient.phone }, template, $"reengage:{failed.Id}", "reengagement", ct);
+        logger.LogInformation("Queued re-engagement template {Template} after message {MessageId} was refused for the 24-hour window", parts[0], failed.Id);
+    }
+
+    private async Task<SendResult> SendAsync(Account account, StoredMessage message, Recipient recipient, CancellationToken ct)
+    {
         var channel = channels.For(account.Provider);
         if (channel is null)
         {
@@ -86,7 +165,8 @@ public sealed class OutboundWorker(
 
         try
         {
-            return await channel.SendAsync(new OutboundRequest(account, message.Id, to, message.Content, key) { ToPhone = phone }, ct);
+            var key = message.IdempotencyKey ?? $"msg:{message.Id}";
+            return await channel.SendAsync(new OutboundRequest(account, message.Id, recipient.wa_id, message.Content, key) { ToPhone = recipient.phone }, ct);
         }
         catch (HttpRequestException ex)
         {
@@ -104,6 +184,7 @@ public sealed class OutboundWorker(
         var now = Time.NowMs();
         await using var c = await database.OpenAsync(ct);
         await using var tx = await database.BeginWriteAsync(c, ct);
+        await ConversationLocks.LockAsync(c, tx, message.ConversationId, ct);
         if (result.Accepted)
         {
             await c.ExecuteAsync(new CommandDefinition(
@@ -115,10 +196,11 @@ public sealed class OutboundWorker(
             await c.ExecuteAsync(new CommandDefinition(
                 "UPDATE conversations SET out_pending = out_pending - 1, last_message_at = @now WHERE id = @ConversationId",
                 new { now, message.ConversationId }, tx, cancellationToken: ct));
-            var status = await StatusWriter.ApplyToMessageAsync(c, tx, message.Id, message.Status,
-                new StatusUpdate(result.ProviderMessageId!, MessageStatus.Sent, Clock.FromMs(now)), now, ct);
-            await StatusWriter.ApplyParkedAsync(c, tx, message.AccountId, result.ProviderMessageId!, message.Id, status, now, ct);
+            var sent = new StatusUpdate(result.ProviderMessageId!, MessageStatus.Sent, Clock.FromMs(now));
+            var status = await StatusWriter.ApplyToMessageAsync(c, tx, message.Id, message.Status, sent, now, ct);
+            var parked = await StatusWriter.ApplyParkedTrackedAsync(c, tx, message.AccountId, result.ProviderMessageId!, message.Id, status, now, ct);
             await tx.CommitAsync(ct);
+            await PublishStatusesAsync(message, [new StatusChange(message.Id, message.Status, status, sent), .. parked], ct);
             return true;
         }
 
@@ -129,13 +211,15 @@ public sealed class OutboundWorker(
         {
             logger.LogWarning("Outbound message {MessageId} failed: {Code} {Reason}", message.Id, result.ErrorCode, reason);
             await c.ExecuteAsync(new CommandDefinition(
-                "UPDATE messages SET process_state = 3, attempts = @attempts, last_error = @reason WHERE id = @Id",
-                new { attempts, reason, message.Id }, tx, cancellationToken: ct));
+                "UPDATE messages SET process_state = 3, attempts = @attempts, last_error = @reason, failed_transient = @transient WHERE id = @Id",
+                new { attempts, reason, transient = result.Transient ? 1 : 0, message.Id }, tx, cancellationToken: ct));
             await StatusWriter.ApplyToMessageAsync(c, tx, message.Id, message.Status,
                 new StatusUpdate("", MessageStatus.Failed, Clock.FromMs(now)) { ErrorCode = result.ErrorCode, ErrorReason = reason }, now, ct);
             await c.ExecuteAsync(new CommandDefinition(
                 "UPDATE conversations SET out_pending = out_pending - 1 WHERE id = @ConversationId", new { message.ConversationId }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
+            await PublishStatusesAsync(message, [new StatusChange(message.Id, message.Status, MessageStatus.Failed,
+                new StatusUpdate("", MessageStatus.Failed, Clock.FromMs(now)) { ErrorCode = result.ErrorCode, ErrorReason = reason })], ct);
             return true;
         }
 
@@ -154,4 +238,14 @@ public sealed class OutboundWorker(
         lease.ReadyAt = next;
         return false;
     }
+
+    /// <summary>After the commit: one event per status the message moved through (a parked "delivered" included).</summary>
+    private ValueTask PublishStatusesAsync(StoredMessage message, IReadOnlyList<StatusChange> changes, CancellationToken ct) =>
+        !events.Wants(MessageStatusChanged.Name)
+            ? ValueTask.CompletedTask
+            : events.PublishAsync(
+                changes.Where(c => c.Changed)
+                    .Select(c => new MessageStatusChanged(message.AccountId, message.Id, c.Previous, c.Current, c.Update.Timestamp) { ErrorCode = c.Update.ErrorCode, ErrorReason = c.Update.ErrorReason })
+                    .ToList(),
+                ct);
 }

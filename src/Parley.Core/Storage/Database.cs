@@ -19,6 +19,11 @@ public sealed class Database : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _npgsql;
 
+    // SQLite has one writer at a time. Writers of this process queue here, in order and without sleeping,
+    // instead of colliding on the file lock and backing off in SQLite's busy handler (1, 2, 5 … 100 ms).
+    private readonly SemaphoreSlim _sqliteWriteGate = new(1, 1);
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, object> _gateHolders = [];
+
     public Database(DatabaseKind kind, string connectionString)
     {
         Kind = kind;
@@ -57,10 +62,25 @@ public sealed class Database : IAsyncDisposable
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(ct);
         using var pragma = connection.CreateCommand();
-        // WAL lets readers run beside the writer; NORMAL sync is durable across process crashes in WAL mode.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        // WAL lets readers run beside the writer (set once per file, see EnsureWalAsync); NORMAL sync is
+        // durable across process crashes in WAL mode. The busy timeout covers other processes (the CLI).
+        pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
         await pragma.ExecuteNonQueryAsync(ct);
         return connection;
+    }
+
+    /// <summary>Switches a SQLite file to write-ahead logging; the mode is stored in the file, so once is enough.</summary>
+    public async Task EnsureWalAsync(CancellationToken ct = default)
+    {
+        if (Kind != DatabaseKind.Sqlite)
+        {
+            return;
+        }
+
+        await using var c = await OpenAsync(ct);
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode=WAL;";
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>
@@ -71,10 +91,44 @@ public sealed class Database : IAsyncDisposable
     {
         if (connection is SqliteConnection sqlite)
         {
+            await EnterWriteGateAsync(sqlite, ct);
             return sqlite.BeginTransaction(IsolationLevel.Serializable, deferred: false);
         }
 
         return await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+    }
+
+    /// <summary>
+    /// Takes this process's SQLite write gate for the connection until the connection closes (the transaction's
+    /// <c>await using</c> scope ends just before the connection's). Re-entrant for the same connection.
+    /// </summary>
+    private async Task EnterWriteGateAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        if (_gateHolders.TryGetValue(connection, out _))
+        {
+            return;
+        }
+
+        await _sqliteWriteGate.WaitAsync(ct);
+        _gateHolders.AddOrUpdate(connection, this);
+        var released = 0;
+        void Release()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                _gateHolders.Remove(connection);
+                _sqliteWriteGate.Release();
+            }
+        }
+
+        connection.StateChange += (_, e) =>
+        {
+            if (e.CurrentState == ConnectionState.Closed)
+            {
+                Release();
+            }
+        };
+        connection.Disposed += (_, _) => Release();
     }
 
     public async ValueTask DisposeAsync()

@@ -19,6 +19,7 @@ public sealed class Migrator(Database database, TimeProvider time, ILogger<Migra
     /// <summary>Applies every pending script; returns the versions applied.</summary>
     public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken ct = default)
     {
+        await database.EnsureWalAsync(ct);
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await database.BeginWriteAsync(connection, ct);
         if (database.Kind == DatabaseKind.Postgres)

@@ -53,13 +53,19 @@ public sealed class ConversationLane
     public async Task<bool> RenewAsync(long id, string owner, long until, CancellationToken ct)
     {
         await using var c = await _db.OpenAsync(ct);
-        return await c.ExecuteAsync(new CommandDefinition(_renewSql, new { id, owner, until }, cancellationToken: ct)) == 1;
+        await using var tx = await _db.BeginWriteAsync(c, ct);
+        var renewed = await c.ExecuteAsync(new CommandDefinition(_renewSql, new { id, owner, until }, tx, cancellationToken: ct)) == 1;
+        await tx.CommitAsync(ct);
+        return renewed;
     }
 
     /// <summary>Gives the conversation back; returns how many messages are still pending in it.</summary>
     public async Task<int> ReleaseAsync(long id, string owner, long readyAt, CancellationToken ct)
     {
         await using var c = await _db.OpenAsync(ct);
-        return await c.ExecuteScalarAsync<int?>(new CommandDefinition(_releaseSql, new { id, owner, readyAt }, cancellationToken: ct)) ?? 0;
+        await using var tx = await _db.BeginWriteAsync(c, ct);
+        var pending = await c.ExecuteScalarAsync<int?>(new CommandDefinition(_releaseSql, new { id, owner, readyAt }, tx, cancellationToken: ct)) ?? 0;
+        await tx.CommitAsync(ct);
+        return pending;
     }
 }

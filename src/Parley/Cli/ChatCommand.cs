@@ -90,6 +90,11 @@ public sealed class ChatSession(HttpClient http, string account, string from, st
                 {
                     await output.WriteLineAsync($"(not sent: {failure})");
                 }
+                else if (Console.IsInputRedirected)
+                {
+                    // A script types faster than the bot answers: wait, so a number picks from the latest menu.
+                    await WaitForRepliesAsync(ct);
+                }
             }
 
             await WaitForRepliesAsync(ct);

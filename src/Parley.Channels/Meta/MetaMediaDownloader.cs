@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.Json;
+using Parley.Core.Accounts;
+using Parley.Core.Messaging;
+using Parley.Core.Outbound;
+
+namespace Parley.Channels.Meta;
+
+/// <summary>
+/// Fetches inbound media: <c>GET {ApiBaseUrl}/{media-id}</c> gives a download URL valid for five minutes, which is then
+/// read with the same bearer token. A fresh URL is asked for every time, since the one in a webhook may have expired.
+/// </summary>
+public sealed class MetaMediaDownloader(MetaGraph graph) : IMediaDownloader
+{
+    public string Provider => Providers.Meta;
+
+    public async Task<DownloadedMedia> DownloadAsync(Account account, MediaInfo media, CancellationToken ct)
+    {
+        var meta = MetaAccount.From(account);
+        if (meta.AccessToken is null)
+        {
+            throw new MediaDownloadException($"Account '{account.Id}' has no AccessToken, so its media cannot be fetched.", transient: false);
+        }
+
+        var url = media.Url;
+        var mime = media.MimeType;
+        var sha256 = media.Sha256;
+        try
+        {
+            if (!string.IsNullOrEmpty(media.Id))
+            {
+                var lookup = meta.Url(media.Id);
+                if (meta.PhoneNumberId is { } phoneNumberId)
+                {
+                    // Meta checks that the media belongs to this number when the id is given.
+                    lookup = new Uri($"{lookup}?phone_number_id={Uri.EscapeDataString(phoneNumberId)}");
+                }
+
+                using var request = MetaGraph.Request(HttpMethod.Get, lookup, meta.AccessToken);
+                using var json = await graph.SendForJsonAsync(request, ct);
+                var root = json.RootElement;
+                url = Str(root, "url") ?? throw new MediaDownloadException($"Meta's answer for media {media.Id} has no url.", transient: false);
+                mime = Str(root, "mime_type") ?? mime;
+                sha256 ??= Str(root, "sha256");
+            }
+
+            if (string.IsNullOrEmpty(url) || !Uri.TryCreate(url, UriKind.Absolute, out var download))
+            {
+                throw new MediaDownloadException("The media has neither a Meta media id nor a download URL.", transient: false);
+            }
+
+            var get = MetaGraph.Request(HttpMethod.Get, download, meta.AccessToken);
+            HttpResponseMessage response;
+            try
+            {
+                response = await graph.SendAsync(get, HttpCompletionOption.ResponseHeadersRead, ct);
+            }
+            finally
+            {
+                get.Dispose();
+            }
+
+            var stream = await response.Content.ReadAsStreamAsync(ct);
+            return new DownloadedMedia(new ResponseStream(stream, response), response.Content.Headers.ContentType?.MediaType ?? mime, media.FileName, sha256);
+        }
+        catch (MetaApiException ex)
+        {
+            // 5xx, throttling and network trouble pass; a 4xx (unknown id, expired, forbidden) will not.
+            throw new MediaDownloadException($"Media {media.Id ?? "(by URL)"} could not be fetched from Meta: {ex.Message}", ex.Transient, ex);
+        }
+    }
+
+    private static string? Str(JsonElement o, string name) =>
+        o.TryGetProperty(name, out var v) ? v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Number => v.GetRawText(),
+            _ => null,
+        } : null;
+
+    /// <summary>The download stream; disposing it also releases the HTTP response.</summary>
+    private sealed class ResponseStream(Stream inner, HttpResponseMessage response) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => response.Content.Headers.ContentLength ?? throw new NotSupportedException();
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+                response.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await inner.DisposeAsync();
+            response.Dispose();
+            await base.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Marks inbound messages read (blue ticks) and shows WhatsApp's typing indicator while the bot works.</summary>
+public sealed class MetaReadReceipts(MetaGraph graph) : IReadReceipts
+{
+    public string Provider => Providers.Meta;
+
+    /// <exception cref="MetaApiException">Meta refused or could not be reached.</exception>
+    public async Task MarkReadAsync(Account account, string providerMessageId, bool showTyping, CancellationToken ct)
+    {
+        var meta = MetaAccount.From(account);
+        if (meta.MissingForSending() is { } missing)
+        {
+            throw new MetaApiException(missing, null, null, transient: false);
+        }
+
+        using var request = MetaGraph.PostJson(meta.Url(meta.PhoneNumberId!, "messages"), meta.AccessToken!, MetaMessagePayload.MarkRead(providerMessageId, showTyping));
+        using var _ = await graph.SendForJsonAsync(request, ct);
+    }
+}
+
+/// <summary>Checks an account's phone number id and token: <c>GET {ApiBaseUrl}/{PhoneNumberId}?fields=display_phone_number,verified_name</c>.</summary>
+public sealed class MetaAccountTester(MetaGraph graph) : IAccountTester
+{
+    public string Provider => Providers.Meta;
+
+    public async Task<AccountTestResult> TestAsync(Account account, CancellationToken ct)
+    {
+        var meta = MetaAccount.From(account);
+        if (meta.MissingForSending() is { } missing)
+        {
+            return new AccountTestResult(false, missing);
+        }
+
+        try
+        {
+            using var request = MetaGraph.Request(HttpMethod.Get, new Uri($"{meta.Url(meta.PhoneNumberId!)}?fields=display_phone_number,verified_name"), meta.AccessToken!);
+            using var json = await graph.SendForJsonAsync(request, ct);
+            var root = json.RootElement;
+            var number = root.TryGetProperty("display_phone_number", out var n) ? n.GetString() : null;
+            var name = root.TryGetProperty("verified_name", out var v) ? v.GetString() : null;
+            return new AccountTestResult(true, string.Format(CultureInfo.InvariantCulture, "Connected to {0} ({1}).", name ?? "the business number", number ?? meta.PhoneNumberId));
+        }
+        catch (MetaApiException ex)
+        {
+            return new AccountTestResult(false, ex.Error is { } error ? error.Describe() : ex.Message);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Parley.Testing;
+
+/// <summary>Debian's chromium under Playwright (Playwright's own browser download does not work here).</summary>
+public static class Browser
+{
+    public static string? ChromiumPath =>
+        Environment.GetEnvironmentVariable("PARLEY_TEST_CHROMIUM") is { Length: > 0 } p ? p
+        : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
+
+    public static async Task<BrowserSession> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath ?? throw new InvalidOperationException("No chromium: install Debian's chromium or set PARLEY_TEST_CHROMIUM."),
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        return new BrowserSession(playwright, browser);
+    }
+
+    /// <summary>Saves a screenshot as a test artifact under TestResults/screenshots.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var dir = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(dir);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+    }
+}
+
+public sealed class BrowserSession(IPlaywright playwright, IBrowser browser) : IAsyncDisposable
+{
+    public Task<IPage> NewPageAsync(BrowserNewPageOptions? options = null) => browser.NewPageAsync(options);
+
+    public async ValueTask DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+}
+
+/// <summary>A browser test: reported skipped where there is no chromium.</summary>
+public sealed class BrowserFactAttribute : FactAttribute
+{
+    public BrowserFactAttribute()
+    {
+        if (Browser.ChromiumPath is null)
+        {
+            Skip = "Needs Debian's chromium (/usr/bin/chromium or PARLEY_TEST_CHROMIUM); .ci/run installs it.";
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+using Parley.Core.Storage;
+using Parley.Testing;
+
+namespace Parley.Tests.Web;
+
+/// <summary>The sandbox chat page in a real browser (Debian's chromium driven by Playwright).</summary>
+public sealed class SandboxPageTests
+{
+    [BrowserFact]
+    public async Task Chat_HelpMenuListAndButtons_WorkAndTicksReachRead()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, kestrel: true);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var consoleErrors = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+            {
+                consoleErrors.Add(m.Text);
+            }
+        };
+
+        await page.GotoAsync(new Uri(app.BaseUrl, "/sandbox?contact=%2B15550001111&name=Ana").ToString());
+        await page.FillAsync("[data-testid=message-input]", "help");
+        await page.PressAsync("[data-testid=message-input]", "Enter");
+
+        var menu = page.Locator("[data-testid=message][data-direction=outbound][data-type=interactive]").Last;
+        await menu.Locator("[data-testid=list-open]").ClickAsync();
+        await page.Locator("[data-testid=list-row][data-row-id=buttons]").ClickAsync();
+
+        await page.Locator("[data-testid=reply-button][data-reply-id=yes]").ClickAsync();
+        await page.Locator("[data-testid=message][data-direction=outbound] [data-testid=message-text]", new() { HasText = "👍" }).WaitForAsync();
+
+        // The simulated phone reports delivered, then read: the ticks turn blue without a reload.
+        await page.Locator("[data-testid=message][data-direction=outbound][data-status=read]").First.WaitForAsync();
+        await Browser.ScreenshotAsync(page, "sandbox-chat");
+
+        var thread = await app.Sandbox.ThreadAsync("+15550001111");
+        thread.Where(m => m.Direction == "inbound").Select(m => m.Reply?.Id ?? m.Text).ShouldBe(["help", "buttons", "yes"]);
+        consoleErrors.ShouldBeEmpty();
+    }
+
+    [BrowserFact]
+    public async Task PhoneSizedScreen_ShowsTheComposer()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, kestrel: true);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+
+        await page.GotoAsync(new Uri(app.BaseUrl, "/sandbox?contact=%2B15550004444&name=Bo").ToString());
+        await page.FillAsync("[data-testid=message-input]", "hola");
+        await page.ClickAsync("[data-testid=send-button]");
+        await page.Locator("[data-testid=message][data-direction=outbound]").Nth(1).WaitForAsync();
+
+        (await page.Locator("[data-testid=send-button]").IsVisibleAsync()).ShouldBeTrue();
+        await Browser.ScreenshotAsync(page, "sandbox-phone");
+    }
+}
