@@ -26,9 +26,9 @@ public sealed class FakeAnthropic : FakeServer
 
     protected override void Map(WebApplication app) => app.MapPost("/v1/messages", (Func<HttpContext, Task<IResult>>)MessagesAsync);
 
-    protected override bool IsChat(RecordedRequest request) => request.Path.EndsWith("/v1/messages", StringComparison.Ordinal);
+    protected override bool IsChat(RecordedHttpRequest request) => request.Path.EndsWith("/v1/messages", StringComparison.Ordinal);
 
-    protected override FakeChatRequest ParseChat(RecordedRequest request)
+    protected override FakeChatRequest ParseChat(RecordedHttpRequest request)
     {
         var json = request.Json;
         var system = "";

@@ -30,9 +30,9 @@ public sealed class FakeOpenAi : FakeServer
         return fake;
     }
 
-    public List<RecordedRequest> EmbeddingRequests => Requests.Where(r => r.Path.EndsWith("/embeddings", StringComparison.Ordinal)).ToList();
+    public List<RecordedHttpRequest> EmbeddingRequests => Requests.Where(r => r.Path.EndsWith("/embeddings", StringComparison.Ordinal)).ToList();
 
-    public List<RecordedRequest> TranscriptionRequests => Requests.Where(r => r.Path.EndsWith("/audio/transcriptions", StringComparison.Ordinal)).ToList();
+    public List<RecordedHttpRequest> TranscriptionRequests => Requests.Where(r => r.Path.EndsWith("/audio/transcriptions", StringComparison.Ordinal)).ToList();
 
     protected override void Map(WebApplication app)
     {
@@ -41,9 +41,9 @@ public sealed class FakeOpenAi : FakeServer
         app.MapPost("/v1/audio/transcriptions", (Func<HttpContext, Task<IResult>>)TranscribeAsync);
     }
 
-    protected override bool IsChat(RecordedRequest request) => request.Path.EndsWith("/chat/completions", StringComparison.Ordinal);
+    protected override bool IsChat(RecordedHttpRequest request) => request.Path.EndsWith("/chat/completions", StringComparison.Ordinal);
 
-    protected override FakeChatRequest ParseChat(RecordedRequest request)
+    protected override FakeChatRequest ParseChat(RecordedHttpRequest request)
     {
         var json = request.Json;
         var system = "";

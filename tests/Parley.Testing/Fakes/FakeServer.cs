@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace Parley.Testing.Fakes;
 
 /// <summary>A request a fake provider received: everything a test may want to check, including the headers with keys.</summary>
-public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body)
+public sealed record RecordedHttpRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body)
 {
     public string Text => Encoding.UTF8.GetString(Body);
 
@@ -38,7 +38,7 @@ public abstract record FakeFailure
 }
 
 /// <summary>One model request in a provider-neutral form, for programmable answers and assertions.</summary>
-public sealed record FakeChatRequest(string Model, string System, IReadOnlyList<(string Role, string Text, int Images)> Messages, RecordedRequest Raw)
+public sealed record FakeChatRequest(string Model, string System, IReadOnlyList<(string Role, string Text, int Images)> Messages, RecordedHttpRequest Raw)
 {
     /// <summary>The text of the last user message.</summary>
     public string LastUser => Messages.LastOrDefault(m => m.Role == "user").Text ?? "";
@@ -55,7 +55,7 @@ public sealed record FakeChatRequest(string Model, string System, IReadOnlyList<
 /// </summary>
 public abstract class FakeServer : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<RecordedHttpRequest> _requests = new();
     private readonly ConcurrentQueue<FakeFailure> _failures = new();
     private WebApplication? _app;
 
@@ -67,7 +67,7 @@ public abstract class FakeServer : IAsyncDisposable
     /// <summary>Answers a chat request; the default answers deterministically from what it was sent.</summary>
     public Func<FakeChatRequest, string> Answer { get; set; } = DefaultAnswer;
 
-    public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
+    public IReadOnlyList<RecordedHttpRequest> Requests => _requests.ToList();
 
     public List<FakeChatRequest> ChatRequests => Requests.Where(IsChat).Select(ParseChat).ToList();
 
@@ -93,10 +93,10 @@ public abstract class FakeServer : IAsyncDisposable
             using var buffer = new MemoryStream();
             await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
             context.Request.Body.Position = 0;
-            var recorded = new RecordedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString,
+            var recorded = new RecordedHttpRequest(context.Request.Method, context.Request.Path + context.Request.QueryString,
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), buffer.ToArray());
             _requests.Enqueue(recorded);
-            context.Items[typeof(RecordedRequest)] = recorded;
+            context.Items[typeof(RecordedHttpRequest)] = recorded;
             await next(context);
         });
         Map(_app);
@@ -107,11 +107,11 @@ public abstract class FakeServer : IAsyncDisposable
 
     protected abstract void Map(WebApplication app);
 
-    protected abstract bool IsChat(RecordedRequest request);
+    protected abstract bool IsChat(RecordedHttpRequest request);
 
-    protected abstract FakeChatRequest ParseChat(RecordedRequest request);
+    protected abstract FakeChatRequest ParseChat(RecordedHttpRequest request);
 
-    protected static RecordedRequest Recorded(HttpContext context) => (RecordedRequest)context.Items[typeof(RecordedRequest)]!;
+    protected static RecordedHttpRequest Recorded(HttpContext context) => (RecordedHttpRequest)context.Items[typeof(RecordedHttpRequest)]!;
 
     protected bool TryTakeFailure(out FakeFailure failure) => _failures.TryDequeue(out failure!);
 
