@@ -6,6 +6,7 @@ using Parley.Ai.Chat;
 using Parley.Ai.Knowledge;
 using Parley.Ai.Media;
 using Parley.Core.Bots;
+using Parley.Core.Knowledge;
 
 namespace Parley.Ai;
 
@@ -27,6 +28,7 @@ public static class AiExtensions
         services.AddSingleton<KnowledgeStore>();
         services.AddSingleton<Retriever>();
         services.AddSingleton<KnowledgeBase>();
+        services.AddSingleton<IKnowledgeBaseAdmin, KnowledgeBaseAdmin>();
         services.AddSingleton<MediaUnderstanding>();
         services.AddSingleton<BurstGate>();
         services.AddSingleton<ConversationMemory>();

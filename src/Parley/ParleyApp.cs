@@ -1,6 +1,6 @@
 using Parley.Admin;
-using Parley.Api;
 using Parley.Ai;
+using Parley.Api;
 using Parley.Bots;
 using Parley.Channels;
 using Parley.Channels.Webhooks;

@@ -1,6 +1,8 @@
 using Dapper;
 using Parley.Ai.Chat;
 using Parley.Ai.Knowledge;
+using Parley.Core.Storage;
+using Parley.Testing;
 using Parley.Testing.Fakes;
 
 namespace Parley.Ai.Tests.Knowledge;
@@ -8,13 +10,13 @@ namespace Parley.Ai.Tests.Knowledge;
 /// <summary>Lexical search plus provider embeddings (a fake embedding model on 127.0.0.1), stored in the database.</summary>
 public sealed class HybridRetrievalTests
 {
-    [Fact]
-    public async Task Embeddings_FindWhatTheWordsAloneMiss_AndAreStoredOnce()
+    [Theory, SqliteData, PostgresData]
+    public async Task Embeddings_FindWhatTheWordsAloneMiss_AndAreStoredOnce(DatabaseKind kind)
     {
         await using var fake = await FakeOpenAi.StartAsync();
         // To the fake model these mean the same, as synonyms do to a real one; the lexical index knows no synonyms.
         fake.Synonyms.Add(["bugs", "gnats", "pests", "mites", "mealybugs"]);
-        await using var kb = await KnowledgeFixture.CreateAsync();
+        await using var kb = await KnowledgeFixture.CreateAsync(kind);
         var settings = new AiSettings { Provider = AiProviders.OpenAiCompatible, Model = "m", EmbeddingModel = "fake-embed", BaseUrl = fake.BaseUrl, MinSimilarity = 0.3 };
         var scope = new KbScope("shop", KbScope.Everyone);
         await kb.AddFolderAsync(Path.Combine(AppContext.BaseDirectory, "Knowledge", "Corpus"), scope, embedWith: settings);
@@ -51,10 +53,10 @@ public sealed class HybridRetrievalTests
         found[0].Similarity.ShouldBeNull();
     }
 
-    [Fact]
-    public async Task Scopes_KeepAccountsAndBotsApart()
+    [Theory, SqliteData, PostgresData]
+    public async Task Scopes_KeepAccountsAndBotsApart(DatabaseKind kind)
     {
-        await using var kb = await KnowledgeFixture.CreateAsync();
+        await using var kb = await KnowledgeFixture.CreateAsync(kind);
         var offline = new AiSettings();
         await kb.Knowledge.AddAsync(new KbScope("a", ""), "a.md", "# A\n\nThe secret word of account A is pineapple."u8.ToArray(), null, null, "test", null, CancellationToken.None);
         await kb.Knowledge.AddAsync(new KbScope("b", ""), "b.md", "# B\n\nThe secret word of account B is coconut."u8.ToArray(), null, null, "test", null, CancellationToken.None);
