@@ -1,16 +1,21 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Parley.Bots.Echo;
-using Parley.Core.Bots;
+using Parley.Bots.Engine;
+using Parley.Bots.Ministry;
 
 namespace Parley.Bots;
 
 public static class BotsExtensions
 {
-    /// <summary>The built-in bots. Adding a bot: a folder here with an <see cref="IBot"/>, registered below.</summary>
+    /// <summary>
+    /// The built-in bots and the engine they share. Adding a bot: a folder here with an <see cref="EngineBot"/>
+    /// (see Ministry/) or any <see cref="Parley.Core.Bots.IBot"/>, registered below with <c>AddBot</c>.
+    /// </summary>
     public static IHostApplicationBuilder AddBots(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IBot, EchoBot>();
+        builder.Services.AddBotEngine();
+        builder.Services.AddBot<EchoBot>();
+        builder.Services.AddBot<MinistryBot>();
         return builder;
     }
 }

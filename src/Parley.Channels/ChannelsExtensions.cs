@@ -1,8 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Parley.Channels.Acs;
 using Parley.Channels.Meta;
 using Parley.Channels.Sandbox;
+using Parley.Channels.Twilio;
 using Parley.Core.Accounts;
+using Parley.Core.Inbound;
 using Parley.Core.Outbound;
 
 namespace Parley.Channels;
@@ -17,7 +20,10 @@ public static class ChannelsExtensions
         services.AddSingleton<SandboxReceipts>();
         services.AddSingleton<IChannel, SandboxChannel>();
         services.AddSingleton<IAccountSource, SandboxAccounts>();
-        services.AddMetaChannel();
+        services.AddSingleton<IWebhookReplayer, SandboxWebhookReplayer>();
+        services.AddMeta();
+        services.AddAcs();
+        services.AddTwilio();
         return builder;
     }
 }

@@ -1,3 +1,6 @@
+using Parley.Admin;
+using Parley.Ai;
+using Parley.Api;
 using Parley.Bots;
 using Parley.Channels;
 using Parley.Channels.Webhooks;
@@ -16,16 +19,22 @@ public static class ParleyApp
         builder.AddParleyCore();
         builder.AddChannels();
         builder.AddBots();
+        builder.AddAi();
         builder.AddParleyWeb();
         builder.AddParleyObservability();
+        builder.AddParleyApi();
+        builder.AddAdmin();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseParleyWeb();
+        app.UseParleyApi();
         app.MapHealth();
         app.MapMetrics();
-        app.MapWebhooks();
         app.MapSandbox();
+        app.MapWebhooks();
+        app.MapApi();
+        app.MapAdmin();
         return app;
     }
 }

@@ -69,6 +69,9 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>The loopback URL when started with <c>kestrel: true</c>.</summary>
     public Uri BaseUrl => Client.BaseAddress!;
 
+    /// <summary>Another client of the same server (for its own headers, like an API key).</summary>
+    public HttpClient CreateClient() => _factory.CreateClient();
+
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     public async ValueTask DisposeAsync()
@@ -114,6 +117,23 @@ public sealed class SandboxClient(HttpClient client, string accountId)
     public async Task<string> ChooseAsync(string from, string choiceId, string? title = null, string kind = "button_reply")
     {
         using var response = await client.PostAsJsonAsync($"/api/v1/sandbox/{AccountId}/messages", new { from, interactive = new { id = choiceId, title, kind } });
+        await EnsureAcceptedAsync(response);
+        return (await response.Content.ReadFromJsonAsync<SandboxAccepted>())!.Id;
+    }
+
+    /// <summary>Sends a file (multipart, as the sandbox page does) with an optional caption.</summary>
+    public async Task<string> SendFileAsync(string from, byte[] content, string fileName, string mimeType, string? caption = null)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(from), "from" } };
+        if (caption is not null)
+        {
+            form.Add(new StringContent(caption), "text");
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mimeType);
+        form.Add(file, "file", fileName);
+        using var response = await client.PostAsync($"/api/v1/sandbox/{AccountId}/messages", form);
         await EnsureAcceptedAsync(response);
         return (await response.Content.ReadFromJsonAsync<SandboxAccepted>())!.Id;
     }

@@ -24,6 +24,8 @@ public sealed record MetaAccount(string Id, string ApiBaseUrl)
     public string? MissingForSending() =>
         PhoneNumberId is null ? $"Account '{Id}' has no PhoneNumberId (Parley:Accounts:{{n}}:PhoneNumberId)."
         : AccessToken is null ? $"Account '{Id}' has no AccessToken (Parley:Accounts:{{n}}:AccessToken)."
+        : !Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp)
+            ? $"Account '{Id}' has an ApiBaseUrl that is not an http(s) URL: '{ApiBaseUrl}'."
         : null;
 
     /// <summary>A Graph URL under this account's API base: <c>Url(PhoneNumberId, "messages")</c>.</summary>

@@ -7,7 +7,7 @@ namespace Parley.Channels.Meta;
 public static class MetaExtensions
 {
     /// <summary>The Meta WhatsApp Cloud API channel: sending, webhook parsing, media, read receipts, account test, templates.</summary>
-    public static IServiceCollection AddMetaChannel(this IServiceCollection services)
+    public static IServiceCollection AddMeta(this IServiceCollection services)
     {
         services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(MetaGraph.HttpClientName)
@@ -17,6 +17,7 @@ public static class MetaExtensions
         services.AddSingleton<MetaWebhookParser>();
         services.AddSingleton<MetaTemplateStore>();
         services.AddSingleton<MetaTemplateSync>();
+        services.AddSingleton<Parley.Core.Templates.ITemplateSync, MetaTemplateSyncAdapter>();
         services.AddSingleton<MetaMediaUploader>();
         services.AddSingleton<MetaChannel>();
         services.AddSingleton<IChannel>(sp => sp.GetRequiredService<MetaChannel>());

@@ -36,14 +36,19 @@ public static class SandboxEndpoints
             .DisableAntiforgery();
         group.MapGet("/{accountId}/messages", ThreadAsync);
         group.MapGet("/{accountId}/contacts", ContactsAsync);
-        group.MapGet("/{accountId}/media/{mediaId}", MediaAsync);
+        group.MapGet("/{accountId}/media/{mediaId}", MediaAsync)
+            .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
+            .Produces(StatusCodes.Status404NotFound);
         return group;
     }
 
     private static async Task<Ok<List<SandboxAccountView>>> ListAccountsAsync(AccountRegistry accounts, BotCatalog bots, CancellationToken ct)
     {
+        // The default account first: the chat page opens on the first one.
         var list = (await accounts.ListAsync(ct))
             .Where(a => a.Enabled && a.Provider == Providers.Sandbox)
+            .OrderBy(a => string.Equals(a.Id, SandboxAccounts.DefaultAccountId, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenBy(a => a.Id, StringComparer.Ordinal)
             .Select(a =>
             {
                 var bot = a.Bot ?? bots.DefaultBot;
@@ -157,7 +162,7 @@ public static class SandboxEndpoints
         return TypedResults.Accepted((string?)null, new SandboxAccepted(id.ToString(CultureInfo.InvariantCulture)));
     }
 
-    private static MessageContent? ToContent(SandboxInbound body, MediaInfo? file, Dictionary<string, string[]> errors)
+    internal static MessageContent? ToContent(SandboxInbound body, MediaInfo? file, Dictionary<string, string[]> errors)
     {
         var text = body.Text;
         if (text is not null && text.Length > 4096)

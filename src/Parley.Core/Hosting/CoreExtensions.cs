@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
+using Parley.Core.Conversations;
 using Parley.Core.Inbound;
 using Parley.Core.Maintenance;
 using Parley.Core.Media;
@@ -31,6 +32,9 @@ public static class CoreExtensions
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName);
         services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboundThrottle>();
+        services.AddOptions<TransientRetryOptions>().BindConfiguration(TransientRetryOptions.SectionName);
+        services.AddSingleton<TransientRetryJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<TransientRetryJob>());
         services.AddOptions<FaultOptions>().BindConfiguration(FaultOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
@@ -61,13 +65,18 @@ public static class CoreExtensions
         services.AddSingleton<QueueDepthProbe>();
         services.AddSingleton<ParleyMetrics>();
         services.AddSingleton<LogThrottle>();
-        services.AddParleyRetention();
+        services.AddSingleton<ConversationTakeover>();
 
         services.AddHostedService<StorageStartup>();
         services.AddSingleton<InboundWorker>();
         services.AddSingleton<OutboundWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboundWorker>());
+
+        // After StorageStartup: its hosted dispatcher must not run before the schema is migrated.
+        services.AddParleyOperations();
+        // Retention (the job under a lease, and the cleaner that `cleanup` runs); the job waits before its first run.
+        services.AddParleyRetention();
         return builder;
     }
 

@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Parley.Core.Accounts;
 using Parley.Core.Bots;
+using Parley.Core.Conversations;
 using Parley.Core.Messaging;
 using Parley.Core.Outbound;
 using Parley.Core.Storage;
@@ -55,14 +56,34 @@ public sealed class InboundProcessor(
             request = await LoadRequestAsync(c, account, message, ct);
         }
 
-        var started = time.GetTimestamp();
-        var result = await bot.HandleAsync(request, ct);
-        logger.LogDebug("Bot {Bot} answered message {MessageId} with {Replies} replies in {Elapsed} ms",
-            bot.Name, message.Id, result.Replies.Count, time.GetElapsedTime(started).TotalMilliseconds);
+        BotResult result;
+        if (request.Conversation.State == ConversationInfo.HumanState && bot is not ITakeoverAwareBot)
+        {
+            // An operator holds the conversation (takeover): the message is stored and marked done, the bot stays silent.
+            result = BotResult.Silent;
+            logger.LogDebug("Conversation {ConversationId} is held by an operator; bot {Bot} skipped message {MessageId}", message.ConversationId, bot.Name, message.Id);
+        }
+        else
+        {
+            var started = time.GetTimestamp();
+            result = await bot.HandleAsync(request, ct);
+            logger.LogDebug("Bot {Bot} answered message {MessageId} with {Replies} replies in {Elapsed} ms",
+                bot.Name, message.Id, result.Replies.Count, time.GetElapsedTime(started).TotalMilliseconds);
+        }
 
         var now = time.NowMs();
         await using var conn = await database.OpenAsync(ct);
         await using var tx = await database.BeginWriteAsync(conn, ct);
+        // Rows are locked in one order everywhere — contact, conversation, message — so this transaction and
+        // intake (which upserts contact and conversation, then inserts the message) cannot deadlock on PostgreSQL.
+        if (result.OptedOut is { } optedOut)
+        {
+            await conn.ExecuteAsync(new CommandDefinition(
+                "UPDATE contacts SET opted_out = @v, opted_out_at = @at, updated_at = @now WHERE id = @ContactId",
+                new { v = optedOut ? 1 : 0, at = optedOut ? now : (long?)null, now, message.ContactId }, tx, cancellationToken: ct));
+        }
+
+        await ConversationLocks.LockAsync(conn, tx, message.ConversationId, ct);
         var marked = await conn.ExecuteAsync(new CommandDefinition(
             "UPDATE messages SET process_state = 2, attempts = attempts + 1, last_error = NULL WHERE id = @Id AND process_state = 1",
             new { message.Id }, tx, cancellationToken: ct));
@@ -92,12 +113,6 @@ public sealed class InboundProcessor(
             WHERE id = @ConversationId
             """,
             new { queued, result.Session, result.ConversationState, now, message.ConversationId }, tx, cancellationToken: ct));
-        if (result.OptedOut is { } optedOut)
-        {
-            await conn.ExecuteAsync(new CommandDefinition(
-                "UPDATE contacts SET opted_out = @v, opted_out_at = @at, updated_at = @now WHERE id = @ContactId",
-                new { v = optedOut ? 1 : 0, at = optedOut ? now : (long?)null, now, message.ContactId }, tx, cancellationToken: ct));
-        }
 
         if (faults.Value.KillBeforeCommitOnText is { Length: > 0 } trigger && message.Content.Text == trigger)
         {
@@ -172,8 +187,8 @@ public sealed class BotOptions
 {
     public const string SectionName = "Parley:Bots";
 
-    /// <summary>The bot for accounts that name none.</summary>
-    public string Default { get; set; } = "echo";
+    /// <summary>The bot for accounts that name none: the AI assistant (offline unless a model provider is configured).</summary>
+    public string Default { get; set; } = "assistant";
 }
 
 internal static class JsonText

@@ -87,6 +87,7 @@ public sealed class InboundWorker(
             message.Id, attempts, Options.MaxAttempts, giveUp ? "; marked failed" : "");
         await using var c = await database.OpenAsync(ct);
         await using var tx = await database.BeginWriteAsync(c, ct);
+        await Conversations.ConversationLocks.LockAsync(c, tx, message.ConversationId, ct);
         await c.ExecuteAsync(new CommandDefinition(
             "UPDATE messages SET attempts = @attempts, last_error = @reason, next_attempt_at = @next, process_state = @state WHERE id = @Id AND process_state = 1",
             new { attempts, reason, next, state = giveUp ? ProcessStates.Failed : ProcessStates.Pending, message.Id }, tx, cancellationToken: ct));

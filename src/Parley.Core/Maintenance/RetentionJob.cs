@@ -1,30 +1,19 @@
-using System.Globalization;
-using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Parley.Core.Media;
 using Parley.Core.Storage;
 using Parley.Core.Work;
 
 namespace Parley.Core.Maintenance;
 
-/// <summary>What one retention run deleted.</summary>
-public sealed record RetentionRun(long WebhookEvents, long PendingStatuses, long Media, long InteractionLogs, bool InteractionLogsTableMissing)
-{
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"webhook_events={WebhookEvents} pending_statuses={PendingStatuses} media={Media} interaction_logs={(InteractionLogsTableMissing ? "table missing" : InteractionLogs)}");
-}
-
 /// <summary>
-/// Deletes what has outlived its retention (<see cref="RetentionOptions"/>), hourly by default, on one instance at a time
-/// (a <see cref="JobLease"/>): each instance checks now and then, and only the one that takes the lease runs. Deletes in
-/// small batches, each its own transaction, and stops after a bounded number of batches per run.
+/// Runs the <see cref="RetentionCleaner"/> (the same code as the <c>cleanup</c> command) hourly by default, on one
+/// instance at a time (a <see cref="JobLease"/>): each instance checks now and then, and only the one that takes the
+/// lease runs.
 /// </summary>
 public sealed class RetentionJob(
-    Database database,
+    RetentionCleaner cleaner,
     JobLease leases,
-    IMediaStore mediaStore,
     IOptions<RetentionOptions> options,
     TimeProvider time,
     InstanceIdentity instance,
@@ -35,13 +24,10 @@ public sealed class RetentionJob(
     /// <summary>A run that takes longer than this is presumed dead and may be taken over.</summary>
     public static readonly TimeSpan RunLease = TimeSpan.FromMinutes(15);
 
-    /// <summary>Upper bound on batches per table per run; the rest waits for the next run.</summary>
-    public const int MaxBatchesPerTable = 200;
-
     private RetentionOptions Options => options.Value;
 
     /// <summary>Runs once if this instance gets the lease (no run due or another instance running: null).</summary>
-    public async Task<RetentionRun?> RunOnceAsync(CancellationToken ct = default)
+    public async Task<RetentionResult?> RunOnceAsync(CancellationToken ct = default)
     {
         var now = time.NowMs();
         if (!await leases.TryAcquireAsync(LeaseName, instance.Id, now, now + (long)RunLease.TotalMilliseconds, ct))
@@ -49,10 +35,10 @@ public sealed class RetentionJob(
             return null;
         }
 
-        RetentionRun run;
+        RetentionResult run;
         try
         {
-            run = await DeleteExpiredAsync(now, ct);
+            run = await cleaner.RunAsync(ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -98,109 +84,5 @@ public sealed class RetentionJob(
         {
             // Shutting down.
         }
-    }
-
-    private async Task<RetentionRun> DeleteExpiredAsync(long now, CancellationToken ct)
-    {
-        var webhookEvents = await DeleteInBatchesAsync(
-            "DELETE FROM webhook_events WHERE id IN (SELECT id FROM webhook_events WHERE received_at < @cutoff ORDER BY id LIMIT @batch)",
-            now - (long)Options.WebhookEvents.TotalMilliseconds, ct);
-        var pendingStatuses = await DeleteInBatchesAsync(
-            "DELETE FROM pending_statuses WHERE id IN (SELECT id FROM pending_statuses WHERE received_at < @cutoff ORDER BY id LIMIT @batch)",
-            now - (long)Options.PendingStatuses.TotalMilliseconds, ct);
-
-        long interactionLogs = 0;
-        var tableMissing = false;
-        if (Options.InteractionLogs is { } keepLogs)
-        {
-            var table = Options.InteractionLogsTable;
-            if (await TableExistsAsync(table, ct))
-            {
-                interactionLogs = await DeleteInBatchesAsync(
-                    $"DELETE FROM {table} WHERE id IN (SELECT id FROM {table} WHERE created_at < @cutoff ORDER BY id LIMIT @batch)",
-                    now - (long)keepLogs.TotalMilliseconds, ct);
-            }
-            else
-            {
-                tableMissing = true;
-            }
-        }
-
-        long media = 0;
-        if (Options.Media is { } keepMedia)
-        {
-            media = await DeleteOrphanedMediaAsync(now - (long)keepMedia.TotalMilliseconds, ct);
-        }
-
-        return new RetentionRun(webhookEvents, pendingStatuses, media, interactionLogs, tableMissing);
-    }
-
-    private async Task<long> DeleteInBatchesAsync(string sql, long cutoff, CancellationToken ct)
-    {
-        long total = 0;
-        for (var i = 0; i < MaxBatchesPerTable; i++)
-        {
-            int deleted;
-            await using (var c = await database.OpenAsync(ct))
-            await using (var tx = await database.BeginWriteAsync(c, ct))
-            {
-                deleted = await c.ExecuteAsync(new CommandDefinition(sql, new { cutoff, batch = Options.BatchSize }, tx, cancellationToken: ct));
-                await tx.CommitAsync(ct);
-            }
-
-            total += deleted;
-            if (deleted < Options.BatchSize)
-            {
-                break;
-            }
-        }
-
-        return total;
-    }
-
-    /// <summary>Media rows older than the cutoff that no message's content mentions; the store deletes file and row.</summary>
-    private async Task<long> DeleteOrphanedMediaAsync(long cutoff, CancellationToken ct)
-    {
-        long total = 0;
-        for (var i = 0; i < MaxBatchesPerTable; i++)
-        {
-            List<string> ids;
-            await using (var c = await database.OpenAsync(ct))
-            {
-                ids = (await c.QueryAsync<string>(new CommandDefinition(
-                    """
-                    SELECT id FROM media
-                    WHERE created_at < @cutoff
-                      AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.content LIKE '%' || media.id || '%')
-                    ORDER BY created_at
-                    LIMIT @batch
-                    """,
-                    new { cutoff, batch = Math.Min(Options.BatchSize, 500) }, cancellationToken: ct))).ToList();
-            }
-
-            foreach (var id in ids)
-            {
-                if (await mediaStore.DeleteAsync(id, ct))
-                {
-                    total++;
-                }
-            }
-
-            if (ids.Count < Math.Min(Options.BatchSize, 500) || total == 0)
-            {
-                break;
-            }
-        }
-
-        return total;
-    }
-
-    private async Task<bool> TableExistsAsync(string table, CancellationToken ct)
-    {
-        await using var c = await database.OpenAsync(ct);
-        var sql = database.Kind == DatabaseKind.Postgres
-            ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @table"
-            : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @table";
-        return await c.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { table }, cancellationToken: ct)) > 0;
     }
 }

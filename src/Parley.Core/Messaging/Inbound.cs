@@ -8,6 +8,8 @@ public sealed record InboundBatch(string AccountId, string Provider, string RawB
     /// <summary>Provider events Parley records but does not turn into messages (template status changes and the like).</summary>
     public IReadOnlyList<string> OtherEvents { get; init; } = [];
     public string? ContentType { get; init; }
+    /// <summary>Set when a stored webhook event is parsed again (replay): intake updates that row instead of adding one.</summary>
+    public long? ReplayOfEventId { get; init; }
 }
 
 /// <summary>The sender of an inbound message as the provider names them.</summary>

@@ -12,6 +12,14 @@ public sealed class MessageRetry(Database database, TimeProvider time, WorkSigna
     {
         await using var c = await database.OpenAsync(ct);
         await using var tx = await database.BeginWriteAsync(c, ct);
+        var conversationId = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT conversation_id FROM messages WHERE id = @messageId", new { messageId }, tx, cancellationToken: ct));
+        if (conversationId is null)
+        {
+            return false;
+        }
+
+        await Conversations.ConversationLocks.LockAsync(c, tx, conversationId.Value, ct);
         var direction = await c.ExecuteScalarAsync<string?>(new CommandDefinition(
             """
             UPDATE messages SET process_state = 1, attempts = 0, next_attempt_at = 0, last_error = NULL,

@@ -2,6 +2,8 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
+using Parley.Core.Events;
+using Parley.Core.Conversations;
 using Parley.Core.Messaging;
 using Parley.Core.Storage;
 using Parley.Core.Work;
@@ -24,6 +26,7 @@ public sealed class OutboundWorker(
     IOptions<WorkerOptions> options,
     TimeProvider time,
     InstanceIdentity instance,
+    IDomainEvents events,
     ILogger<OutboundWorker> logger,
     Observability.ParleyMetrics? metrics = null)
     : LaneWorker(new ConversationLane(database, "out"), signals.Outbound, options, time, instance, logger)
@@ -181,9 +184,18 @@ public sealed class OutboundWorker(
     private async Task<bool> RecordAsync(LaneLease lease, StoredMessage message, SendResult result, CancellationToken ct)
     {
         metrics?.OutboundAttempt(result, message.Attempts + 1, Options.MaxAttempts);
+        var (goOn, changes) = await RecordCoreAsync(lease, message, result, ct);
+        // Published once the connection is closed: on SQLite it holds the process's write gate until then.
+        await PublishStatusesAsync(message, changes, ct);
+        return goOn;
+    }
+
+    private async Task<(bool GoOn, IReadOnlyList<StatusChange> Changes)> RecordCoreAsync(LaneLease lease, StoredMessage message, SendResult result, CancellationToken ct)
+    {
         var now = Time.NowMs();
         await using var c = await database.OpenAsync(ct);
         await using var tx = await database.BeginWriteAsync(c, ct);
+        await ConversationLocks.LockAsync(c, tx, message.ConversationId, ct);
         if (result.Accepted)
         {
             await c.ExecuteAsync(new CommandDefinition(
@@ -195,11 +207,11 @@ public sealed class OutboundWorker(
             await c.ExecuteAsync(new CommandDefinition(
                 "UPDATE conversations SET out_pending = out_pending - 1, last_message_at = @now WHERE id = @ConversationId",
                 new { now, message.ConversationId }, tx, cancellationToken: ct));
-            var status = await StatusWriter.ApplyToMessageAsync(c, tx, message.Id, message.Status,
-                new StatusUpdate(result.ProviderMessageId!, MessageStatus.Sent, Clock.FromMs(now)), now, ct);
-            await StatusWriter.ApplyParkedAsync(c, tx, message.AccountId, result.ProviderMessageId!, message.Id, status, now, ct);
+            var sent = new StatusUpdate(result.ProviderMessageId!, MessageStatus.Sent, Clock.FromMs(now));
+            var status = await StatusWriter.ApplyToMessageAsync(c, tx, message.Id, message.Status, sent, now, ct);
+            var parked = await StatusWriter.ApplyParkedTrackedAsync(c, tx, message.AccountId, result.ProviderMessageId!, message.Id, status, now, ct);
             await tx.CommitAsync(ct);
-            return true;
+            return (true, [new StatusChange(message.Id, message.Status, status, sent), .. parked]);
         }
 
         var attempts = message.Attempts + 1;
@@ -209,14 +221,15 @@ public sealed class OutboundWorker(
         {
             logger.LogWarning("Outbound message {MessageId} failed: {Code} {Reason}", message.Id, result.ErrorCode, Observability.LogText.Safe(reason));
             await c.ExecuteAsync(new CommandDefinition(
-                "UPDATE messages SET process_state = 3, attempts = @attempts, last_error = @reason WHERE id = @Id",
-                new { attempts, reason, message.Id }, tx, cancellationToken: ct));
+                "UPDATE messages SET process_state = 3, attempts = @attempts, last_error = @reason, failed_transient = @transient WHERE id = @Id",
+                new { attempts, reason, transient = result.Transient ? 1 : 0, message.Id }, tx, cancellationToken: ct));
             await StatusWriter.ApplyToMessageAsync(c, tx, message.Id, message.Status,
                 new StatusUpdate("", MessageStatus.Failed, Clock.FromMs(now)) { ErrorCode = result.ErrorCode, ErrorReason = reason }, now, ct);
             await c.ExecuteAsync(new CommandDefinition(
                 "UPDATE conversations SET out_pending = out_pending - 1 WHERE id = @ConversationId", new { message.ConversationId }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
-            return true;
+            return (true, [new StatusChange(message.Id, message.Status, MessageStatus.Failed,
+                new StatusUpdate("", MessageStatus.Failed, Clock.FromMs(now)) { ErrorCode = result.ErrorCode, ErrorReason = reason })]);
         }
 
         var backoff = Options.Backoff(attempts, Random.Shared.NextDouble());
@@ -232,6 +245,16 @@ public sealed class OutboundWorker(
             new { attempts, reason, next, message.Id }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         lease.ReadyAt = next;
-        return false;
+        return (false, []);
     }
+
+    /// <summary>After the commit: one event per status the message moved through (a parked "delivered" included).</summary>
+    private ValueTask PublishStatusesAsync(StoredMessage message, IReadOnlyList<StatusChange> changes, CancellationToken ct) =>
+        changes.Count == 0 || !events.Wants(MessageStatusChanged.Name)
+            ? ValueTask.CompletedTask
+            : events.PublishAsync(
+                changes.Where(c => c.Changed)
+                    .Select(c => new MessageStatusChanged(message.AccountId, message.Id, c.Previous, c.Current, c.Update.Timestamp) { ErrorCode = c.Update.ErrorCode, ErrorReason = c.Update.ErrorReason })
+                    .ToList(),
+                ct);
 }

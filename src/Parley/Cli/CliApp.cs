@@ -18,22 +18,72 @@ public static class CliApp
         {
             DbCommands.Create(),
             ChatCommand.Create(),
+            ApiKeyCommands.Create(),
+            AccountCommands.Create(),
+            SendMessageCommand.Create(),
+            TemplateCommands.Create(),
+            MonitorCommand.Create(),
+            ValidateConfigCommand.Create(),
+            WebhookCommands.Create(),
+            CleanupCommand.Create(),
+            AdminCommands.Create(),
+            BotsCommands.Create(),
+            AiCommands.Create(),
+            KbCommands.Create(),
         };
         foreach (var command in root.Subcommands)
         {
             AllowConfigurationOverrides(command);
         }
 
+        if (Console.IsOutputRedirected)
+        {
+            // Piped or captured output gets plain text: no colour codes in files and scripts.
+            Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+            {
+                Ansi = Spectre.Console.AnsiSupport.No,
+                ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+                Interactive = Spectre.Console.InteractionSupport.No,
+            });
+        }
+
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Usage mistakes exit with 2 (not 1), so scripts can tell them from failures.
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync($"usage: {error.Message}");
+            }
+
+            await Console.Error.WriteLineAsync($"See: {CommandPath(parse)} --help");
+            return CliOutput.Usage;
+        }
+
         try
         {
-            return await parse.InvokeAsync();
+            // Errors reach the catch below as one line; System.CommandLine's own handler would print a stack trace.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException or HttpRequestException or Microsoft.Extensions.Options.OptionsValidationException)
         {
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return 1;
         }
+    }
+
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            if (result.Command is not RootCommand)
+            {
+                names.Insert(0, result.Command.Name);
+            }
+        }
+
+        return string.Join(' ', ["parley", .. names]);
     }
 
     private static void AllowConfigurationOverrides(Command command)
@@ -45,10 +95,18 @@ public static class CliApp
         }
     }
 
-    /// <summary>Builds the server's services (not started) with the command's configuration overrides.</summary>
+    /// <summary>
+    /// Builds the server's services (not started) with the command's configuration overrides. Only errors are logged,
+    /// and to standard error: standard output belongs to the command (a chat, a table, JSON for a script).
+    /// </summary>
     public static WebApplication BuildServices(ParseResult parse, params string[] extra)
     {
-        string[] args = [.. parse.UnmatchedTokens, "--Logging:LogLevel:Default=Error", .. extra];
+        string[] args =
+        [
+            "--Logging:LogLevel:Default=Error", "--Logging:LogLevel:Microsoft.AspNetCore=Error", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Error",
+            "--Logging:Console:LogToStandardErrorThreshold=Trace",
+            .. parse.UnmatchedTokens, .. extra,
+        ];
         return ParleyApp.Build(args);
     }
 }

@@ -26,7 +26,41 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             HttpContext = context,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = FieldOf(exception) is { } field && status == StatusCodes.Status400BadRequest
+                ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field.Name] = [field.Message] }) { Status = status, Title = "The request is not valid", Detail = detail }
+                : new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
+    }
+
+    /// <summary>
+    /// The field a body failed on, from the JSON reader's path (<c>$.location.latitude</c> becomes <c>location.latitude</c>),
+    /// so API clients see which field was wrong and not only that the body was.
+    /// </summary>
+    private static (string Name, string Message)? FieldOf(Exception exception)
+    {
+        var json = exception as System.Text.Json.JsonException ?? exception.InnerException as System.Text.Json.JsonException;
+        if (json is not null)
+        {
+            var path = json.Path is { Length: > 1 } p ? p.TrimStart('$').TrimStart('.') : "body";
+            var field = path.Length == 0 ? "body" : path;
+            // The reader's own message names .NET types; say what the caller can act on.
+            return (field, json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+                ? $"'{field}' has the wrong type or format."
+                : $"The JSON is malformed near '{field}': {json.Message.Split(" Path:", 2)[0]}");
+        }
+
+        if (exception is not BadHttpRequestException bad)
+        {
+            return null;
+        }
+
+        if (bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("body", bad.Message);
+        }
+
+        // 'Failed to bind parameter "Nullable<int> limit" from "abc".' names the query or route value.
+        var match = System.Text.RegularExpressions.Regex.Match(bad.Message, "parameter \"(?:[^\"]* )?([A-Za-z0-9_]+)\"");
+        return match.Success ? (match.Groups[1].Value, bad.Message) : null;
     }
 }

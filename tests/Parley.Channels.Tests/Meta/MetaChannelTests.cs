@@ -63,6 +63,7 @@ public sealed class MetaChannelTests : IAsyncLifetime
         result.ProviderMessageId!.ShouldStartWith("wamid.");
         request.Path.ShouldBe($"/v23.0/{FakeMetaGraph.PhoneNumberId}/messages");
         request.Authorization.ShouldBe($"Bearer {FakeMetaGraph.AccessToken}");
+        request.Headers["Authorization"].ShouldBe($"Bearer {FakeMetaGraph.AccessToken}");
         request.ContentType.ShouldBe("application/json");
         JsonNode.DeepEquals(request.Json, JsonNode.Parse(
             """{"messaging_product":"whatsapp","recipient_type":"individual","to":"16505551234","type":"text","text":{"body":"hola 👋","preview_url":false}}""")).ShouldBeTrue(request.Body);
@@ -170,6 +171,17 @@ public sealed class MetaChannelTests : IAsyncLifetime
 
         result.ErrorCode.ShouldBe("config");
         result.ErrorReason!.ShouldContain("PhoneNumberId");
+    }
+
+    [Fact]
+    public async Task SendAsync_WithABrokenApiBaseUrl_FailsNamingTheSetting()
+    {
+        var account = _account with { Settings = new Dictionary<string, string>(_account.Settings) { ["ApiBaseUrl"] = "graph.facebook.com/v23.0" } };
+
+        var result = await _app.Get<MetaChannel>().SendAsync(new OutboundRequest(account, 1, Sheena, MessageContent.FromText("hi"), "k"), CancellationToken.None);
+
+        result.ErrorCode.ShouldBe("config");
+        result.ErrorReason.ShouldBe("Account 'meta1' has an ApiBaseUrl that is not an http(s) URL: 'graph.facebook.com/v23.0'.");
     }
 
     [Fact]

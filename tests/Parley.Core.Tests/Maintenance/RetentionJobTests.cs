@@ -82,27 +82,54 @@ public sealed class RetentionJobTests
     }
 
     [Theory, SqliteData, PostgresData]
-    public async Task RunOnce_InteractionLogs_SkippedWhenTheTableIsMissing_DeletedByAgeWhenPresent(DatabaseKind kind)
+    public async Task RunOnce_InteractionLogs_KeptByDefault_DeletedByAgeWhenConfigured(DatabaseKind kind)
     {
         await using var fixture = await Fixture.CreateAsync(kind);
-        var options = new RetentionOptions { InteractionLogs = TimeSpan.FromDays(90) };
+        var now = fixture.Time.NowMs();
+        await fixture.InsertInteractionAsync(1, now - (long)TimeSpan.FromDays(91).TotalMilliseconds);
+        await fixture.InsertInteractionAsync(2, now - (long)TimeSpan.FromDays(89).TotalMilliseconds);
 
-        var missing = await fixture.Job(options).RunOnceAsync();
-        missing.ShouldNotBeNull().InteractionLogsTableMissing.ShouldBeTrue();
+        (await fixture.Job().RunOnceAsync()).ShouldNotBeNull().InteractionLogs.ShouldBe(0);
+        fixture.Time.Advance(TimeSpan.FromHours(2));
+        var run = await fixture.Job(new RetentionOptions { InteractionLogs = TimeSpan.FromDays(90) }).RunOnceAsync();
 
+        run.ShouldNotBeNull().InteractionLogs.ShouldBe(1);
+        (await fixture.CountAsync("bot_interactions")).ShouldBe(1);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task RunOnce_FailedWebhookEvents_AreKeptForReplay(DatabaseKind kind)
+    {
+        await using var fixture = await Fixture.CreateAsync(kind);
+        await fixture.StoreAsync("wamid.stored");
         await using (var c = await fixture.Database.OpenAsync())
         {
-            await c.ExecuteAsync("CREATE TABLE bot_interactions (id BIGINT PRIMARY KEY, created_at BIGINT NOT NULL)");
-            var now = fixture.Time.NowMs();
-            await c.ExecuteAsync("INSERT INTO bot_interactions (id, created_at) VALUES (1, @old), (2, @recent)",
-                new { old = now - (long)TimeSpan.FromDays(91).TotalMilliseconds, recent = now - (long)TimeSpan.FromDays(89).TotalMilliseconds });
+            await c.ExecuteAsync(
+                "INSERT INTO webhook_events (account_id, provider, received_at, body, state, last_error) VALUES ('ret', 'sandbox', @now, '{}', 'failed', 'parse')",
+                new { now = fixture.Time.NowMs() });
         }
 
-        fixture.Time.Advance(TimeSpan.FromHours(2));
-        var present = await fixture.Job(options).RunOnceAsync();
-        present.ShouldNotBeNull().InteractionLogsTableMissing.ShouldBeFalse();
-        present.InteractionLogs.ShouldBe(1);
-        (await fixture.CountAsync("bot_interactions")).ShouldBe(1);
+        fixture.Time.Advance(TimeSpan.FromDays(40));
+        var run = await fixture.Job().RunOnceAsync();
+
+        run.ShouldNotBeNull().WebhookEvents.ShouldBe(1);
+        (await fixture.CountAsync("webhook_events")).ShouldBe(1);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Cleaner_TheCleanupCommandsCode_DeletesWhileAnotherInstanceHoldsTheLease(DatabaseKind kind)
+    {
+        await using var fixture = await Fixture.CreateAsync(kind);
+        var now = fixture.Time.NowMs();
+        (await new JobLease(fixture.Database).TryAcquireAsync(RetentionJob.LeaseName, "other-instance", now, now + (long)TimeSpan.FromDays(100).TotalMilliseconds, default)).ShouldBeTrue();
+        await fixture.StoreAsync("wamid.old");
+        fixture.Time.Advance(TimeSpan.FromDays(31));
+
+        (await fixture.Job().RunOnceAsync()).ShouldBeNull("the job runs only under the lease");
+        var result = await fixture.Cleaner().RunAsync();
+
+        result.WebhookEvents.ShouldBe(1);
+        (await fixture.CountAsync("webhook_events")).ShouldBe(0);
     }
 
     [Theory, SqliteData, PostgresData]
@@ -168,9 +195,23 @@ public sealed class RetentionJobTests
             return fixture;
         }
 
+        public RetentionCleaner Cleaner(RetentionOptions? options = null) =>
+            new(Database, MediaStore(), Options.Create(options ?? new RetentionOptions()), Time);
+
         public RetentionJob Job(RetentionOptions? options = null) => new(
-            Database, new JobLease(Database), MediaStore(), Options.Create(options ?? new RetentionOptions()), Time, new InstanceIdentity(),
+            Cleaner(options), new JobLease(Database), Options.Create(options ?? new RetentionOptions()), Time, new InstanceIdentity(),
             NullLogger<RetentionJob>.Instance);
+
+        public async Task InsertInteractionAsync(long id, long createdAt)
+        {
+            await using var c = await Database.OpenAsync();
+            await c.ExecuteAsync(
+                """
+                INSERT INTO bot_interactions (id, account_id, bot, conversation_id, contact_id, contact, message_id, route, processing_ms, success, created_at)
+                VALUES (@id, @AccountId, 'echo', 1, 1, '15550001111', @id, 'rule', 1, 1, @createdAt)
+                """,
+                new { id, AccountId, createdAt });
+        }
 
         public FileMediaStore MediaStore() =>
             new(Options.Create(new ParleyOptions { DataDirectory = TestDatabase.DataDirectory }), Database, Time);

@@ -37,6 +37,9 @@ public sealed record FakeGraphRequest(string Method, string Path, string Query, 
     /// <summary>The wamid the fake answered with, for sends.</summary>
     public string? AnsweredId { get; init; }
 
+    /// <summary>Every request header, by name (case-insensitive).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Multipart fields of an upload.</summary>
     public IReadOnlyDictionary<string, string> Form { get; init; } = new Dictionary<string, string>();
 }
@@ -132,6 +135,8 @@ public sealed class FakeMetaGraph : IAsyncDisposable
     {
         [$"Parley:Accounts:{index}:Id"] = accountId,
         [$"Parley:Accounts:{index}:Provider"] = "meta",
+        // The echo bot greets a new contact, then echoes: the replies these tests count.
+        [$"Parley:Accounts:{index}:Bot"] = "echo",
         [$"Parley:Accounts:{index}:PhoneNumberId"] = PhoneNumberId,
         [$"Parley:Accounts:{index}:AccessToken"] = AccessToken,
         [$"Parley:Accounts:{index}:AppSecret"] = AppSecret,
@@ -198,7 +203,11 @@ public sealed class FakeMetaGraph : IAsyncDisposable
             body = await reader.ReadToEndAsync();
         }
 
-        var record = new FakeGraphRequest(request.Method, path, request.QueryString.Value ?? "", request.Headers.Authorization.ToString(), request.ContentType, body) { Form = form };
+        var record = new FakeGraphRequest(request.Method, path, request.QueryString.Value ?? "", request.Headers.Authorization.ToString(), request.ContentType, body)
+        {
+            Form = form,
+            Headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+        };
         if (record.Authorization != $"Bearer {AccessToken}")
         {
             _requests.Enqueue(record);

@@ -24,8 +24,9 @@ public static class MetaWebhooks
     /// <summary>An official sample, e.g. <c>Sample("inbound-text.json")</c>.</summary>
     public static string Sample(string fileName) => Samples.Read($"Meta/{fileName}");
 
-    /// <summary>inbound-text.json with another sender, text and message id.</summary>
-    public static string Text(string from, string text, string messageId, string name = "Sheena Nelson", long timestamp = 1749416383)
+    /// <summary>inbound-text.json with another sender, text and message id, sent now unless a timestamp is given.</summary>
+    /// <remarks>Replies are only allowed within 24 hours of the contact's last message, so the samples' 2025 times would block them.</remarks>
+    public static string Text(string from, string text, string messageId, string name = "Sheena Nelson", long? timestamp = null)
     {
         var root = JsonNode.Parse(Sample("inbound-text.json"))!;
         var value = root["entry"]![0]!["changes"]![0]!["value"]!;
@@ -34,10 +35,30 @@ public static class MetaWebhooks
         var message = value["messages"]![0]!;
         message["from"] = from;
         message["id"] = messageId;
-        message["timestamp"] = timestamp.ToString(CultureInfo.InvariantCulture);
+        message["timestamp"] = (timestamp ?? Now()).ToString(CultureInfo.InvariantCulture);
         message["text"]!["body"] = text;
         return root.ToJsonString();
     }
+
+    /// <summary>A sample with every message's timestamp set to now (see <see cref="Text"/> on the 24-hour window).</summary>
+    public static string Fresh(string json)
+    {
+        var root = JsonNode.Parse(json)!;
+        foreach (var entry in root["entry"]!.AsArray())
+        {
+            foreach (var change in entry!["changes"]!.AsArray())
+            {
+                foreach (var message in change!["value"]?["messages"]?.AsArray() ?? [])
+                {
+                    message!["timestamp"] = Now().ToString(CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        return root.ToJsonString();
+    }
+
+    private static long Now() => TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
 
     /// <summary>
     /// A status webhook for <paramref name="wamid"/>, built from status-sent.json (Meta publishes no delivered or read

@@ -30,9 +30,9 @@ public sealed class LogHygieneTests
         };
         await using (var app = await TestApp.StartAsync(DatabaseKind.Sqlite, settings, services: s => s.AddSingleton<ILoggerProvider>(capture)))
         {
-            await app.Sandbox.SendAsync(Phone, Body, name: "Ana");
-            await app.Sandbox.SendAsync(Phone, "help");
-            await app.Sandbox.WaitForRepliesAsync(Phone, 3);
+            await app.SandboxFor("echo").SendAsync(Phone, Body, name: "Ana");
+            await app.SandboxFor("echo").SendAsync(Phone, "help");
+            await app.SandboxFor("echo").WaitForRepliesAsync(Phone, 3);
 
             // The same through Meta: a signed webhook in, the reply out through the (fake) Graph API, and a forged one.
             using (var ok = await app.Client.PostMetaWebhookAsync("meta1", MetaWebhooks.Text(PhoneDigits, Body, "wamid.hygiene.1", timestamp: NowSeconds())))
@@ -86,7 +86,7 @@ public sealed class LogHygieneTests
         await using (process)
         {
             using var client = new HttpClient { BaseAddress = baseUrl };
-            var sandbox = new SandboxClient(client, "sandbox");
+            var sandbox = new SandboxClient(client, "echo");
             await sandbox.SendAsync(Phone, Body);
             await sandbox.WaitForRepliesAsync(Phone, 2);
             // The logger writes on its own thread: give it the lines of the last send.

@@ -14,9 +14,9 @@ public sealed partial class MetricsEndpointTests
     public async Task Metrics_AfterAConversation_CountMessagesInAndOut_AndTimeProcessing(DatabaseKind kind)
     {
         await using var app = await TestApp.StartAsync(kind);
-        await app.Sandbox.SendAsync("+15550002222", "one");
-        await app.Sandbox.SendAsync("+15550002222", "two");
-        await app.Sandbox.WaitForRepliesAsync("+15550002222", 3);
+        await app.SandboxFor("echo").SendAsync("+15550002222", "one");
+        await app.SandboxFor("echo").SendAsync("+15550002222", "two");
+        await app.SandboxFor("echo").WaitForRepliesAsync("+15550002222", 3);
 
         using var response = await app.Client.GetAsync("/metrics");
         response.EnsureSuccessStatusCode();
@@ -59,8 +59,8 @@ public sealed partial class MetricsEndpointTests
     {
         await using var a = await TestApp.StartAsync(DatabaseKind.Sqlite);
         await using var b = await TestApp.StartAsync(DatabaseKind.Sqlite);
-        await a.Sandbox.SendAsync("+15550003333", "only a");
-        await a.Sandbox.WaitForRepliesAsync("+15550003333", 2);
+        await a.SandboxFor("echo").SendAsync("+15550003333", "only a");
+        await a.SandboxFor("echo").WaitForRepliesAsync("+15550003333", 2);
 
         var textA = await a.Client.GetStringAsync("/metrics");
         var textB = await b.Client.GetStringAsync("/metrics");

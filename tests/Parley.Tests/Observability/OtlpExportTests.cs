@@ -19,8 +19,8 @@ public sealed class OtlpExportTests
         };
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, settings);
 
-        await app.Sandbox.SendAsync("+15550004444", "hello");
-        await app.Sandbox.WaitForRepliesAsync("+15550004444", 2);
+        await app.SandboxFor("echo").SendAsync("+15550004444", "hello");
+        await app.SandboxFor("echo").WaitForRepliesAsync("+15550004444", 2);
 
         var export = await collector.WaitForAsync("parley.messages.received");
         export.ContentType.ShouldBe("application/x-protobuf");

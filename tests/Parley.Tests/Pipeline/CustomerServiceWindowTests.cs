@@ -16,6 +16,7 @@ public sealed class CustomerServiceWindowTests
         {
             ["Parley:Accounts:0:Id"] = "shop",
             ["Parley:Accounts:0:Provider"] = "sandbox",
+            ["Parley:Accounts:0:Bot"] = "echo",
             ["Parley:Accounts:0:ReengagementTemplate"] = "hello_world:en_US",
         });
         var shop = app.SandboxFor("shop");

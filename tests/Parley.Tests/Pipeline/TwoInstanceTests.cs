@@ -28,7 +28,7 @@ public sealed class TwoInstanceTests
                 for (var n = 0; n < perContact; n++)
                 {
                     var instance = n % 2 == 0 ? a : b;
-                    await instance.Sandbox.SendAsync(phone, $"m{n}");
+                    await instance.SandboxFor("echo").SendAsync(phone, $"m{n}");
                 }
             }));
         }
@@ -38,7 +38,7 @@ public sealed class TwoInstanceTests
         foreach (var phone in phones)
         {
             // One greeting plus one echo per message.
-            var replies = await a.Sandbox.WaitForRepliesAsync(phone, perContact + 1, TimeSpan.FromSeconds(60));
+            var replies = await a.SandboxFor("echo").WaitForRepliesAsync(phone, perContact + 1, TimeSpan.FromSeconds(60));
             replies.Count.ShouldBe(perContact + 1, $"replies to {phone}");
             replies.Skip(1).Select(r => r.Text!.Split('\n')[0])
                 .ShouldBe(Enumerable.Range(0, perContact).Select(n => string.Create(CultureInfo.InvariantCulture, $"You said: m{n}")));

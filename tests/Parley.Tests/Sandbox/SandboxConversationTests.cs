@@ -6,19 +6,23 @@ using Parley.Testing;
 
 namespace Parley.Tests.Sandbox;
 
-/// <summary>The sandbox path end to end: HTTP in, stored, processed by the echo bot, sent, statuses back.</summary>
+/// <summary>
+/// The sandbox path end to end: HTTP in, stored, processed by the echo bot (its own sandbox account, <c>echo</c>;
+/// the <c>sandbox</c> account is served by the assistant), sent, statuses back.
+/// </summary>
 public sealed class SandboxConversationTests
 {
     private const string Ana = "+15550001111";
+    private const string Echo = "echo";
 
     [Theory, SqliteData, PostgresData]
     public async Task Hello_GetsGreetingAndEcho_WithTicksReachingRead(DatabaseKind kind)
     {
         await using var app = await TestApp.StartAsync(kind);
 
-        var id = await app.Sandbox.SendAsync(Ana, "hello", name: "Ana");
+        var id = await app.SandboxFor(Echo).SendAsync(Ana, "hello", name: "Ana");
 
-        var thread = await app.Sandbox.WaitAsync(Ana, t => t.Count(m => m.Direction == "outbound" && m.Status == "read") == 2);
+        var thread = await app.SandboxFor(Echo).WaitAsync(Ana, t => t.Count(m => m.Direction == "outbound" && m.Status == "read") == 2);
         thread[0].Id.ShouldBe(id);
         thread[0].Direction.ShouldBe("inbound");
         thread[0].Text.ShouldBe("hello");
@@ -30,16 +34,16 @@ public sealed class SandboxConversationTests
     public async Task Help_AnswersWithAListMenu_AndAChosenRowIsHandled(DatabaseKind kind)
     {
         await using var app = await TestApp.StartAsync(kind);
-        await app.Sandbox.SendAsync(Ana, "ayuda");
+        await app.SandboxFor(Echo).SendAsync(Ana, "ayuda");
 
-        var replies = await app.Sandbox.WaitForRepliesAsync(Ana, 2);
+        var replies = await app.SandboxFor(Echo).WaitForRepliesAsync(Ana, 2);
         var menu = replies[1];
         menu.Type.ShouldBe("interactive");
         menu.Interactive!.Kind.ShouldBe("list");
         menu.Interactive.Sections!.SelectMany(s => s.Rows).Select(r => r.Id).ShouldBe(["buttons", "location", "about"]);
 
-        await app.Sandbox.ChooseAsync(Ana, "buttons", "Reply buttons", "list_reply");
-        replies = await app.Sandbox.WaitForRepliesAsync(Ana, 3);
+        await app.SandboxFor(Echo).ChooseAsync(Ana, "buttons", "Reply buttons", "list_reply");
+        replies = await app.SandboxFor(Echo).WaitForRepliesAsync(Ana, 3);
         replies[2].Interactive!.Kind.ShouldBe("button");
         replies[2].Interactive!.Buttons!.Count.ShouldBe(3);
     }
@@ -49,13 +53,13 @@ public sealed class SandboxConversationTests
     {
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
 
-        var first = await app.Sandbox.SendAsync(Ana, "once", id: "client-1");
-        var second = await app.Sandbox.SendAsync(Ana, "once", id: "client-1");
+        var first = await app.SandboxFor(Echo).SendAsync(Ana, "once", id: "client-1");
+        var second = await app.SandboxFor(Echo).SendAsync(Ana, "once", id: "client-1");
 
         second.ShouldBe(first);
-        await app.Sandbox.WaitForRepliesAsync(Ana, 2);
+        await app.SandboxFor(Echo).WaitForRepliesAsync(Ana, 2);
         await Task.Delay(500);
-        var thread = await app.Sandbox.ThreadAsync(Ana);
+        var thread = await app.SandboxFor(Echo).ThreadAsync(Ana);
         thread.Count(m => m.Direction == "inbound").ShouldBe(1);
         thread.Count(m => m.Direction == "outbound").ShouldBe(2);
     }
@@ -66,10 +70,10 @@ public sealed class SandboxConversationTests
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
         for (var i = 0; i < 15; i++)
         {
-            await app.Sandbox.SendAsync(Ana, $"message {i}");
+            await app.SandboxFor(Echo).SendAsync(Ana, $"message {i}");
         }
 
-        var replies = await app.Sandbox.WaitForRepliesAsync(Ana, 16);
+        var replies = await app.SandboxFor(Echo).WaitForRepliesAsync(Ana, 16);
         var echoes = replies.Where(r => r.Text!.StartsWith("You said", StringComparison.Ordinal)).Select(r => r.Text!.Split('\n')[0]).ToList();
         echoes.ShouldBe(Enumerable.Range(0, 15).Select(i => $"You said: message {i}"));
     }
@@ -83,9 +87,9 @@ public sealed class SandboxConversationTests
     {
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
 
-        await app.Sandbox.SendAsync(Ana, text);
+        await app.SandboxFor(Echo).SendAsync(Ana, text);
 
-        var thread = await app.Sandbox.WaitAsync(Ana, t => t.Count(m => m.Direction == "outbound") >= 2);
+        var thread = await app.SandboxFor(Echo).WaitAsync(Ana, t => t.Count(m => m.Direction == "outbound") >= 2);
         thread[0].Text.ShouldBe(text);
         thread.Last().Text!.ShouldStartWith($"You said: {text}");
     }
@@ -104,10 +108,10 @@ public sealed class SandboxConversationTests
         file.Headers.ContentType = new("application/pdf");
         form.Add(file, "file", "contract.pdf");
 
-        using var response = await app.Client.PostAsync("/api/v1/sandbox/sandbox/messages", form);
+        using var response = await app.Client.PostAsync("/api/v1/sandbox/echo/messages", form);
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
 
-        var thread = await app.Sandbox.WaitAsync(Ana, t => t.Count(m => m.Direction == "outbound") >= 2);
+        var thread = await app.SandboxFor(Echo).WaitAsync(Ana, t => t.Count(m => m.Direction == "outbound") >= 2);
         thread[0].Type.ShouldBe("document");
         thread[0].Media!.FileName.ShouldBe("contract.pdf");
         (await app.Client.GetByteArrayAsync(thread[0].Media!.Url)).ShouldBe(bytes);
@@ -117,10 +121,10 @@ public sealed class SandboxConversationTests
     public async Task Contacts_ListsWhoChatted()
     {
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
-        await app.Sandbox.SendAsync(Ana, "hola", name: "Ana");
-        await app.Sandbox.WaitForRepliesAsync(Ana, 2);
+        await app.SandboxFor(Echo).SendAsync(Ana, "hola", name: "Ana");
+        await app.SandboxFor(Echo).WaitForRepliesAsync(Ana, 2);
 
-        var contacts = await app.Client.GetFromJsonAsync<List<Parley.Channels.Sandbox.SandboxContactView>>("/api/v1/sandbox/sandbox/contacts");
+        var contacts = await app.Client.GetFromJsonAsync<List<Parley.Channels.Sandbox.SandboxContactView>>("/api/v1/sandbox/echo/contacts");
 
         contacts!.ShouldHaveSingleItem().Phone.ShouldBe(Ana);
         contacts[0].Name.ShouldBe("Ana");

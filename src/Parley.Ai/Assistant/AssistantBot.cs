@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Options;
+using Parley.Ai.Chat;
+using Parley.Ai.Knowledge;
+using Parley.Core.Bots;
+using Parley.Core.Messaging;
+
+namespace Parley.Ai.Assistant;
+
+/// <summary>
+/// The <c>assistant</c> bot, Parley's default: a few commands of its own (<c>help</c>/<c>ayuda</c>/<c>menu</c> for a
+/// list menu, <c>reset</c> to forget the conversation, a person on request) and everything else answered by the
+/// <see cref="AssistantResponder"/>. Silent while a person has taken the conversation over.
+/// </summary>
+public sealed class AssistantBot(AssistantResponder responder, KnowledgeStore knowledge, IOptions<AiOptions> options) : IBot
+{
+    private static readonly HashSet<string> MenuWords = new(StringComparer.Ordinal) { "help", "ayuda", "menu", "/help", "/menu", "?", "opciones", "options" };
+
+    private static readonly HashSet<string> HumanWords = new(StringComparer.Ordinal)
+    {
+        "human", "agent", "person", "operator", "humano", "agente", "persona", "asesor", "talk to a person", "hablar con alguien",
+        "hablar con una persona", "quiero hablar con una persona",
+    };
+
+    public string Name => AssistantResponder.DefaultBotName;
+
+    public string Description => "Answers questions from its knowledge base — offline by quoting it, or through a language model — and understands images, voice notes and PDFs.";
+
+    public async Task<BotResult> HandleAsync(BotRequest request, CancellationToken ct)
+    {
+        if (request.Conversation.State == ConversationInfo.HumanState)
+        {
+            // A person is answering; the bot engine's takeover stage will own this once it exists.
+            return BotResult.Silent;
+        }
+
+        var content = request.Message.Content;
+        var command = (content.Reply?.Id ?? content.Text ?? "").Trim();
+        var folded = TextAnalyzer.Fold(command).TrimEnd('.', '!');
+        var lang = Language.Detect(content.Reply?.Title ?? content.Text);
+        var offline = AiSettingsFor(request).IsOffline;
+
+        if (MenuWords.Contains(folded) || folded == AssistantTexts.MenuChoice)
+        {
+            return BotResult.Reply(AssistantTexts.Menu(lang));
+        }
+
+        if (ConversationMemory.IsReset(command) || folded == AssistantTexts.ResetChoice)
+        {
+            return BotResult.Reply(MessageContent.FromText(AssistantTexts.Reset(lang)));
+        }
+
+        if (HumanWords.Contains(folded) || folded == AssistantTexts.HumanChoice)
+        {
+            return new BotResult
+            {
+                Replies = [MessageContent.FromText(AssistantTexts.HandedOver(lang))],
+                ConversationState = ConversationInfo.HumanState,
+            };
+        }
+
+        if (folded == AssistantTexts.AboutChoice && content.Reply is not null)
+        {
+            return BotResult.Reply(MessageContent.FromText(AssistantTexts.About(lang, offline)));
+        }
+
+        if (folded == AssistantTexts.TopicsChoice && content.Reply is not null)
+        {
+            var scope = KbScope.For(request.Account.Id, request.Account.Bot ?? Name);
+            var titles = await knowledge.TitlesAsync(scope, ct);
+            return BotResult.Reply(MessageContent.FromText(AssistantTexts.Topics(lang, titles)));
+        }
+
+        if (content.Type is MessageTypes.Interactive or MessageTypes.Button && content.Reply is not null)
+        {
+            // A button of another message (a template's quick reply): its title is what the person said.
+            return await responder.AnswerAsync(request with { Message = request.Message with { Content = MessageContent.FromText(content.Reply.Title ?? content.Reply.Id) } }, ct);
+        }
+
+        if (content.Type is MessageTypes.Reaction or MessageTypes.System or MessageTypes.Order)
+        {
+            return BotResult.Silent;
+        }
+
+        return await responder.AnswerAsync(request, ct);
+    }
+
+    private AiSettings AiSettingsFor(BotRequest request)
+    {
+        try
+        {
+            return AiSettings.For(options.Value, request.Account);
+        }
+        catch (FormatException)
+        {
+            return AiSettings.From(options.Value) with { Provider = AiProviders.Offline };
+        }
+    }
+}

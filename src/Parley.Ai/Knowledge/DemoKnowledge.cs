@@ -1,0 +1,60 @@
+using System.Reflection;
+using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Parley.Core.Accounts;
+
+namespace Parley.Ai.Knowledge;
+
+/// <summary>
+/// At start, gives the sandbox account a small knowledge base about Parley itself (the Markdown files embedded from
+/// Knowledge/Demo) when it has none, so the offline assistant has something true to answer from out of the box.
+/// Runs after the storage start-up (registered later), so the schema and accounts exist.
+/// </summary>
+public sealed class DemoKnowledge(
+    IOptions<AiOptions> options,
+    AccountRegistry accounts,
+    KnowledgeStore store,
+    KnowledgeBase knowledge,
+    ILogger<DemoKnowledge> logger) : IHostedService
+{
+    /// <summary>The sandbox channel's built-in account (<c>SandboxAccounts.DefaultAccountId</c> in Parley.Channels).</summary>
+    public const string AccountId = "sandbox";
+
+    private const string ResourcePrefix = "Parley.Ai.Knowledge.Demo.";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.DemoKnowledge || await accounts.FindAsync(AccountId, cancellationToken) is not { Enabled: true })
+        {
+            return;
+        }
+
+        if (await store.CountForAccountAsync(AccountId, cancellationToken) > 0)
+        {
+            return;
+        }
+
+        foreach (var (name, content) in Documents())
+        {
+            await knowledge.AddAsync(new KbScope(AccountId, KbScope.Everyone), name, content, "text/markdown", null, "demo", null, cancellationToken);
+        }
+
+        logger.LogInformation("Loaded the demo knowledge base into account '{Account}'", AccountId);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The embedded demo documents, by file name.</summary>
+    public static IEnumerable<(string Name, byte[] Content)> Documents()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            yield return (resource[ResourcePrefix.Length..], Encoding.UTF8.GetBytes(reader.ReadToEnd()));
+        }
+    }
+}

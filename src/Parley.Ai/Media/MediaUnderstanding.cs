@@ -1,0 +1,243 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Parley.Ai.Chat;
+using Parley.Ai.Media.Documents;
+using Parley.Core.Accounts;
+using Parley.Core.Media;
+using Parley.Core.Messaging;
+using Parley.Core.Storage;
+
+namespace Parley.Ai.Media;
+
+/// <summary>What the assistant made of one message: its words, and what its media turned into.</summary>
+public sealed record UnderstoodMessage(StoredMessage Message)
+{
+    /// <summary>What the person wrote: the text, or the caption of media.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>The transcript of a voice note or audio file.</summary>
+    public string? Transcript { get; init; }
+
+    public DocumentText? Document { get; init; }
+
+    /// <summary>The image's bytes, loaded only when a vision model will look at them.</summary>
+    public DataContent? Image { get; init; }
+
+    /// <summary>A reply that explains why the media could not be used (too large, damaged, unsupported...).</summary>
+    public string? Problem { get; init; }
+
+    public string Type => Message.Content.Type;
+
+    public string? FileName => Message.Content.Media?.FileName;
+
+    /// <summary>The person's words plus the transcript: what retrieval searches with.</summary>
+    public string Words => string.Join('\n', new[] { Text, Transcript }.Where(s => !string.IsNullOrWhiteSpace(s)));
+}
+
+/// <summary>
+/// Reads the media of a message for the assistant: checks size and type limits, transcribes voice notes (once: the
+/// transcript is stored in the message's content), reads PDF and DOCX text, and loads images for a vision model.
+/// Never throws for bad media: the result carries a reply that says what went wrong.
+/// </summary>
+public sealed class MediaUnderstanding(
+    IMediaStore media,
+    AiClients clients,
+    AiCaller caller,
+    AiUsageLog usage,
+    Database database,
+    ILogger<MediaUnderstanding> logger)
+{
+    public async Task<UnderstoodMessage> UnderstandAsync(Account account, AiSettings settings, StoredMessage message, string lang, CancellationToken ct)
+    {
+        var content = message.Content;
+        var result = new UnderstoodMessage(message) { Text = Words(content) };
+        var info = content.Media;
+        switch (content.Type)
+        {
+            case MessageTypes.Image or MessageTypes.Sticker:
+                if (TooLarge(info, MediaLimits.Image))
+                {
+                    return result with { Problem = Assistant.AssistantTexts.TooLarge(lang, content.Type, MediaLimits.Image) };
+                }
+
+                if (settings.EffectiveVisionModel is null || clients.Chat(settings) is null)
+                {
+                    return result; // Nobody could look at it: the responder says what it received.
+                }
+
+                var image = await LoadAsync(info, MediaLimits.Image, ct);
+                return image switch
+                {
+                    { Problem: { } p } => result with { Problem = p(lang, content.Type) },
+                    { Bytes: { } bytes } => result with { Image = new DataContent(bytes, ImageType(image.MimeType ?? info?.MimeType)) },
+                    _ => result,
+                };
+
+            case MessageTypes.Audio:
+                if (info?.Transcript is { Length: > 0 } stored)
+                {
+                    return result with { Transcript = stored };
+                }
+
+                if (TooLarge(info, MediaLimits.Audio))
+                {
+                    return result with { Problem = Assistant.AssistantTexts.TooLarge(lang, content.Type, MediaLimits.Audio) };
+                }
+
+                if (clients.Transcriber(settings) is not { } transcriber)
+                {
+                    return result;
+                }
+
+                var audio = await LoadAsync(info, MediaLimits.Audio, ct);
+                if (audio.Problem is { } audioProblem)
+                {
+                    return result with { Problem = audioProblem(lang, content.Type) };
+                }
+
+                var transcript = await TranscribeAsync(account, settings, message, transcriber, audio.Bytes!, info, ct);
+                if (string.IsNullOrWhiteSpace(transcript))
+                {
+                    return result with { Problem = Assistant.AssistantTexts.CouldNotTranscribe(lang) };
+                }
+
+                await StoreTranscriptAsync(message, transcript, ct);
+                return result with { Transcript = transcript };
+
+            case MessageTypes.Document:
+                return await ReadDocumentAsync(message, result, lang, ct);
+
+            case MessageTypes.Video:
+                return TooLarge(info, MediaLimits.Video)
+                    ? result with { Problem = Assistant.AssistantTexts.TooLarge(lang, content.Type, MediaLimits.Video) }
+                    : result;
+
+            default:
+                return result;
+        }
+    }
+
+    private async Task<UnderstoodMessage> ReadDocumentAsync(StoredMessage message, UnderstoodMessage result, string lang, CancellationToken ct)
+    {
+        var info = message.Content.Media;
+        if (TooLarge(info, MediaLimits.Document))
+        {
+            return result with { Problem = Assistant.AssistantTexts.TooLarge(lang, MessageTypes.Document, MediaLimits.Document) };
+        }
+
+        var file = await LoadAsync(info, MediaLimits.Document, ct);
+        if (file.Problem is { } problem)
+        {
+            return result with { Problem = problem(lang, MessageTypes.Document) };
+        }
+
+        var bytes = file.Bytes!;
+        var format = DocumentFormats.Detect(info?.FileName, file.MimeType ?? info?.MimeType, bytes.AsSpan(0, Math.Min(bytes.Length, 8)));
+        if (format is null)
+        {
+            return result with { Problem = Assistant.AssistantTexts.UnsupportedDocument(lang, info?.FileName) };
+        }
+
+        try
+        {
+            var document = await DocumentReader.ReadAsync(bytes, format, ct);
+            if (document.IsEmpty)
+            {
+                return result with { Problem = Assistant.AssistantTexts.NoText(lang, info?.FileName) };
+            }
+
+            if (string.IsNullOrEmpty(info?.Transcript))
+            {
+                await StoreTranscriptAsync(message, document.PlainText(MediaLimits.StoredDocumentText), ct);
+            }
+
+            return result with { Document = document };
+        }
+        catch (DocumentReadException ex)
+        {
+            logger.LogInformation("Document in message {MessageId} could not be read ({Problem}): {Reason}", message.Id, ex.Kind, ex.Message);
+            return result with
+            {
+                Problem = ex.Kind switch
+                {
+                    DocumentProblem.Encrypted => Assistant.AssistantTexts.Encrypted(lang, info?.FileName),
+                    DocumentProblem.Unsupported => Assistant.AssistantTexts.UnsupportedDocument(lang, info?.FileName),
+                    _ => Assistant.AssistantTexts.Corrupt(lang, info?.FileName),
+                },
+            };
+        }
+    }
+
+    private async Task<string?> TranscribeAsync(Account account, AiSettings settings, StoredMessage message, IAudioTranscriber transcriber, byte[] bytes, MediaInfo? info, CancellationToken ct)
+    {
+        var fileName = info?.FileName is { Length: > 0 } name ? name : "voice" + AudioExtension(info?.MimeType);
+        var result = await caller.CallAsync(settings, "transcription", c => transcriber.TranscribeAsync(new MemoryStream(bytes, writable: false), fileName, c), ct);
+        await usage.RecordAsync(new AiUsage(account.Id, AiUsage.Transcription, settings.Provider, result.Succeeded ? AiOutcomes.Ok : AiOutcomes.Error)
+        {
+            ConversationId = message.ConversationId,
+            MessageId = message.Id,
+            Bot = account.Bot,
+            Model = transcriber.Model,
+            LatencyMs = (long)result.Latency.TotalMilliseconds,
+            Attempts = result.Attempts,
+            Error = result.Failure?.ToString(),
+        }, ct);
+        return result.Value;
+    }
+
+    /// <summary>Keeps the transcript (or a document's text) with the message, so history, the API and later answers have it.</summary>
+    private async Task StoreTranscriptAsync(StoredMessage message, string transcript, CancellationToken ct)
+    {
+        var updated = message.Content with { Media = (message.Content.Media ?? new MediaInfo()) with { Transcript = transcript } };
+        await using var c = await database.OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE messages SET content = @content WHERE id = @Id",
+            new { content = JsonSerializer.Serialize(updated, ParleyJson.Options), message.Id }, cancellationToken: ct));
+    }
+
+    private sealed record Loaded(byte[]? Bytes, string? MimeType, Func<string, string, string>? Problem);
+
+    private async Task<Loaded> LoadAsync(MediaInfo? info, long limit, CancellationToken ct)
+    {
+        if (info?.StoredId is not { } id || await media.OpenAsync(id, ct) is not { } found)
+        {
+            return new Loaded(null, null, (lang, _) => Assistant.AssistantTexts.Unavailable(lang));
+        }
+
+        await using var stream = found.Content;
+        if (found.Media.Size > limit)
+        {
+            return new Loaded(null, null, (lang, type) => Assistant.AssistantTexts.TooLarge(lang, type, limit));
+        }
+
+        using var buffer = new MemoryStream((int)Math.Min(found.Media.Size, limit));
+        await stream.CopyToAsync(buffer, ct);
+        return new Loaded(buffer.ToArray(), found.Media.MimeType, null);
+    }
+
+    private static bool TooLarge(MediaInfo? info, long limit) => info?.Size > limit;
+
+    private static string? Words(MessageContent content) => content.Type switch
+    {
+        MessageTypes.Text => content.Text,
+        MessageTypes.Interactive or MessageTypes.Button => content.Reply?.Title ?? content.Reply?.Id ?? content.Text,
+        MessageTypes.Location => content.Location is { } l ? $"[location: {l.Name} {l.Address} ({l.Latitude}, {l.Longitude})]".Replace("  ", " ", StringComparison.Ordinal) : null,
+        MessageTypes.Contacts => content.Contacts is { } cards ? "[contact: " + string.Join(", ", cards.Select(c => c.FormattedName)) + "]" : null,
+        _ => string.IsNullOrWhiteSpace(content.Text) ? null : content.Text,
+    };
+
+    private static string ImageType(string? mime) => mime is { Length: > 0 } m && m.StartsWith("image/", StringComparison.OrdinalIgnoreCase) ? m.Split(';')[0] : "image/jpeg";
+
+    private static string AudioExtension(string? mime) => (mime ?? "").Split(';')[0] switch
+    {
+        "audio/ogg" or "audio/opus" => ".ogg",
+        "audio/mpeg" or "audio/mp3" => ".mp3",
+        "audio/mp4" or "audio/m4a" or "audio/aac" => ".m4a",
+        "audio/wav" or "audio/x-wav" or "audio/wave" => ".wav",
+        "audio/webm" => ".webm",
+        "audio/amr" => ".amr",
+        _ => ".ogg",
+    };
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Parley.Bots.Engine.Answers;
+using Parley.Bots.Engine.DataSources;
+using Parley.Bots.Engine.Definitions;
+using Parley.Bots.Engine.Fallback;
+using Parley.Bots.Engine.Import;
+using Parley.Bots.Engine.Interactions;
+using Parley.Bots.Engine.RateLimiting;
+using Parley.Bots.Engine.Stages;
+using Parley.Bots.Engine.Templates;
+using Parley.Core.Bots;
+
+namespace Parley.Bots.Engine;
+
+public static class EngineExtensions
+{
+    /// <summary>
+    /// The bot engine: its stages (in the order they run), definitions, data sources, templates, rate
+    /// limiter, fallback and interaction log. Other parts replace <see cref="IContactRateLimiter"/>,
+    /// <see cref="IDataSourceCache"/> and <see cref="IFallbackResponder"/> by registering their own.
+    /// </summary>
+    public static IServiceCollection AddBotEngine(this IServiceCollection services)
+    {
+        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EngineOptions>, EngineOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<IntentStore>();
+        services.AddSingleton<TemplateStore>();
+        services.AddSingleton<DataSourceStore>();
+        services.AddSingleton<DataSourceRunner>();
+        services.TryAddSingleton<IDataSourceCache, MemoryDataSourceCache>();
+        services.TryAddSingleton<IContactRateLimiter, InMemoryContactRateLimiter>();
+        services.TryAddSingleton<IFallbackResponder, DefaultFallbackResponder>();
+        services.AddSingleton<AnswerService>();
+        services.AddSingleton<InteractionLog>();
+        services.AddSingleton<InteractionQueries>();
+        services.AddSingleton<Parley.Core.Interactions.IInteractionLogReader, InteractionLogReader>();
+        services.AddSingleton<Parley.Core.Statistics.IIntentStatistics, InteractionIntentStatistics>();
+        services.AddSingleton<BotDefinitionImporter>();
+
+        // The path of a message, in order.
+        services.AddSingleton<IBotStage, AccessStage>();
+        services.AddSingleton<IBotStage, RateLimitStage>();
+        services.AddSingleton<IBotStage, SanitizeStage>();
+        services.AddSingleton<IBotStage, SessionStage>();
+        services.AddSingleton<IBotStage, TakeoverStage>();
+        services.AddSingleton<IBotStage, RoutingStage>();
+        services.AddSingleton<BotEngine>();
+
+        services.AddHostedService<EngineStartup>();
+        return services;
+    }
+
+    /// <summary>Registers a bot (engine-based or not) so accounts can name it.</summary>
+    public static IServiceCollection AddBot<TBot>(this IServiceCollection services) where TBot : class, IBot
+    {
+        services.AddSingleton<TBot>();
+        services.AddSingleton<IBot>(sp => sp.GetRequiredService<TBot>());
+        return services;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Parley.Channels.Webhooks;
+using Parley.Core.Accounts;
+using Parley.Core.Inbound;
+
+namespace Parley.Channels.Acs;
+
+/// <summary>
+/// <c>POST</c> and <c>OPTIONS /webhooks/acs/{accountId}?code=…</c>: Event Grid deliveries of ACS Advanced Messaging events.
+/// </summary>
+/// <remarks>
+/// Event Grid does not sign webhook deliveries; the subscription URL carries the account's <c>WebhookSecret</c> as
+/// <c>?code=</c>, compared in constant time. Event Grid sends every request of a subscription — the Event Grid
+/// schema's validation event and the CloudEvents abuse-protection <c>OPTIONS</c> handshake included — to the exact URL
+/// registered, query string and all, so the code is required on both verbs: without it Parley does not consent
+/// (401), and no one can make Parley agree to receive a stranger's traffic. Order of checks: unknown account 404 (no
+/// detail), wrong or missing code 401, body over 3 MiB 413, not JSON events 400; then store and answer 200.
+/// </remarks>
+public static class AcsWebhookEndpoints
+{
+    public const string RequestOriginHeader = "WebHook-Request-Origin";
+    public const string AllowedOriginHeader = "WebHook-Allowed-Origin";
+    public const string AllowedRateHeader = "WebHook-Allowed-Rate";
+
+    public static RouteGroupBuilder MapAcsWebhooks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/webhooks/acs/{accountId}").WithTags("Webhooks").ExcludeFromDescription();
+        group.MapPost("", ReceiveAsync).DisableAntiforgery();
+        group.MapMethods("", [HttpMethods.Options], HandshakeAsync);
+        return group;
+    }
+
+    private static async Task<IResult> ReceiveAsync(
+        string accountId, HttpRequest request, AccountRegistry accounts, IntakeStore intake, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
+    {
+        var account = await accounts.FindEnabledAsync(accountId, Providers.Acs, ct);
+        if (account is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var logger = logs.CreateLogger(typeof(AcsWebhookEndpoints).FullName!);
+        if (!CodeMatches(account, request))
+        {
+            logger.LogWarning("ACS webhook for account {AccountId} refused: missing or wrong ?code=", accountId);
+            return TypedResults.Unauthorized();
+        }
+
+        var body = await WebhookBody.ReadAsync(request, ct);
+        if (body is null)
+        {
+            return WebhookBody.TooLarge();
+        }
+
+        AcsWebhookParseResult parsed;
+        try
+        {
+            parsed = AcsWebhookParser.Parse(accountId, body, request.ContentType, account.Setting(AcsAccountSettings.ChannelRegistrationIdKey), time.GetUtcNow());
+        }
+        catch (AcsWebhookFormatException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "Not an Event Grid or CloudEvents delivery");
+        }
+
+        // Acknowledged only once stored: a failure here is a 500 and Event Grid delivers again.
+        if (parsed.HasContent)
+        {
+            var stored = await intake.StoreAsync(parsed.Batch, ct);
+            logger.LogDebug("ACS webhook for {AccountId}: {New} new messages, {Duplicates} duplicates, {Statuses} statuses, {Other} other events",
+                accountId, stored.NewMessageIds.Count, stored.DuplicateMessages, stored.Statuses, parsed.Batch.OtherEvents.Count);
+        }
+
+        if (parsed.ValidationCode is { } code)
+        {
+            logger.LogInformation("Event Grid subscription validated for ACS account {AccountId}", accountId);
+            return TypedResults.Ok(new AcsValidationResponse(code));
+        }
+
+        return TypedResults.Ok();
+    }
+
+    /// <summary>CloudEvents 1.0 abuse protection: consent to deliveries from the requesting origin, at any rate.</summary>
+    private static async Task<IResult> HandshakeAsync(string accountId, HttpRequest request, HttpResponse response, AccountRegistry accounts, CancellationToken ct)
+    {
+        var account = await accounts.FindEnabledAsync(accountId, Providers.Acs, ct);
+        if (account is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!CodeMatches(account, request))
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        response.Headers.Allow = "POST, OPTIONS";
+        var origin = request.Headers[RequestOriginHeader].ToString().Trim();
+        if (origin.Length > 0)
+        {
+            // Echo the origin (Event Grid sends eventgrid.azure.net); the spec allows '*' too.
+            response.Headers[AllowedOriginHeader] = origin;
+            response.Headers[AllowedRateHeader] = "*";
+        }
+
+        return TypedResults.Ok();
+    }
+
+    /// <summary>Constant-time comparison of <c>?code=</c> with the account's secret; no secret configured means no access.</summary>
+    public static bool CodeMatches(Account account, HttpRequest request)
+    {
+        var secret = account.Secret(AcsAccountSettings.WebhookSecretKey);
+        var codes = request.Query["code"];
+        if (secret is null || codes.Count != 1 || string.IsNullOrEmpty(codes[0]))
+        {
+            return false;
+        }
+
+        // Hashing first gives both sides the same length, so the comparison time says nothing about the secret.
+        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+        var given = SHA256.HashData(Encoding.UTF8.GetBytes(codes[0]!));
+        return CryptographicOperations.FixedTimeEquals(expected, given);
+    }
+}
+
+/// <summary>Event Grid's subscription validation answer.</summary>
+public sealed record AcsValidationResponse(string ValidationResponse);

@@ -1,0 +1,105 @@
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Parley.Channels.Webhooks;
+using Parley.Core.Accounts;
+using Parley.Core.Hosting;
+using Parley.Core.Inbound;
+
+namespace Parley.Channels.Twilio;
+
+/// <summary>
+/// <c>POST /webhooks/twilio/{accountId}</c>: incoming messages and status callbacks. Verify the signature, store
+/// durably, answer empty TwiML; the workers do the rest.
+/// </summary>
+public static class TwilioWebhookEndpoints
+{
+    /// <summary>Empty TwiML: Parley replies through the API, never in the webhook answer.</summary>
+    public const string EmptyTwiml = "<Response></Response>";
+
+    public static IEndpointRouteBuilder MapTwilioWebhooks(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/webhooks/twilio/{accountId}", ReceiveAsync)
+            .WithTags("Webhooks")
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> ReceiveAsync(
+        string accountId,
+        HttpRequest request,
+        AccountRegistry accounts,
+        IntakeStore intake,
+        IOptions<ParleyOptions> parley,
+        TimeProvider time,
+        ILoggerFactory logs,
+        CancellationToken ct)
+    {
+        var logger = logs.CreateLogger(typeof(TwilioWebhookEndpoints));
+        var account = await accounts.FindEnabledAsync(accountId, Providers.Twilio, ct);
+        if (account is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var body = await WebhookBody.ReadAsync(request, ct);
+        if (body is null)
+        {
+            return WebhookBody.TooLarge();
+        }
+
+        var settings = TwilioSettings.Read(account, out var problem);
+        if (settings is null)
+        {
+            logger.LogWarning("Twilio webhook for account {AccountId} refused: {Problem}", account.Id, problem);
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var url = SignedUrl(request, parley.Value.PublicBaseUrl);
+        var signature = request.Headers[TwilioRequestValidator.SignatureHeader].ToString();
+        var rawBody = Encoding.UTF8.GetString(body);
+        var isJson = request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
+        var form = isJson ? new TwilioForm([]) : TwilioForm.Parse(rawBody);
+        var valid = isJson
+            ? TwilioRequestValidator.IsValidJsonBody(url, body, signature, settings.AuthToken)
+            : TwilioRequestValidator.IsValid(url, form.Fields, signature, settings.AuthToken);
+        if (!valid)
+        {
+            // The URL without its query: a query may carry a secret of its own.
+            logger.LogWarning("Twilio webhook for account {AccountId} refused: {Reason} (checked against {Url}; set Parley:PublicBaseUrl to the URL configured in Twilio)",
+                account.Id, string.IsNullOrEmpty(signature) ? "no X-Twilio-Signature" : "the signature does not match", url.Split('?')[0]);
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        // Messaging webhooks are forms; a signed JSON delivery is kept as an event rather than refused.
+        var batch = isJson
+            ? new Core.Messaging.InboundBatch(account.Id, Providers.Twilio, rawBody) { ContentType = request.ContentType, OtherEvents = ["twilio:json"] }
+            : TwilioWebhookParser.Parse(account.Id, form, rawBody, request.ContentType, time.GetUtcNow());
+        await intake.StoreAsync(batch, ct);
+        return TypedResults.Text(EmptyTwiml, "text/xml", Encoding.UTF8);
+    }
+
+    /// <summary>
+    /// The URL Twilio signed: <c>Parley:PublicBaseUrl</c> (scheme, host, port and any path prefix a proxy removes)
+    /// or else this request's scheme and host, then the request target exactly as received (path and query, still
+    /// escaped as sent).
+    /// </summary>
+    public static string SignedUrl(HttpRequest request, string? publicBaseUrl)
+    {
+        var target = request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(target) || target[0] != '/')
+        {
+            target = $"{request.PathBase}{request.Path}{request.QueryString}";
+        }
+
+        var baseUrl = string.IsNullOrWhiteSpace(publicBaseUrl)
+            ? $"{request.Scheme}://{request.Host}"
+            : publicBaseUrl.Trim().TrimEnd('/');
+        return baseUrl + target;
+    }
+}

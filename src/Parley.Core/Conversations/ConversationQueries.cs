@@ -1,0 +1,186 @@
+using System.Text.Json;
+using Dapper;
+using Parley.Core.Contacts;
+using Parley.Core.Messaging;
+using Parley.Core.Storage;
+
+namespace Parley.Core.Conversations;
+
+/// <summary>A conversation with its contact and its last message, for lists and detail views.</summary>
+public sealed record ConversationSummary(long Id, string AccountId, ContactSummary Contact, string State)
+{
+    public DateTimeOffset? LastInboundAt { get; init; }
+    public DateTimeOffset LastMessageAt { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public long Unread { get; init; }
+    /// <summary>The contact wrote within the last 24 hours, so free-form messages may be sent (WhatsApp's rule).</summary>
+    public bool WindowOpen { get; init; }
+    public string? LastMessagePreview { get; init; }
+    public string? LastMessageDirection { get; init; }
+    public long InboundPending { get; init; }
+    public long OutboundPending { get; init; }
+}
+
+public sealed record ConversationFilter
+{
+    public string? AccountId { get; init; }
+    public long? ContactId { get; init; }
+    /// <summary>The contact's phone number or wa_id, as stored (digits of E.164 without '+').</summary>
+    public string? ContactWaId { get; init; }
+    public string? State { get; init; }
+    /// <summary>Part of the contact's name, phone number or wa_id.</summary>
+    public string? Search { get; init; }
+    /// <summary>Only conversations with messages nobody has looked at.</summary>
+    public bool UnreadOnly { get; init; }
+}
+
+/// <summary>Reads conversations and a contact's history for the API, the admin UI and the CLI.</summary>
+public sealed class ConversationQueries(Database database, Microsoft.Extensions.Options.IOptions<Outbound.OutboundOptions> outbound, TimeProvider time)
+{
+    private const string Select =
+        """
+        SELECT v.id, v.account_id, v.state, v.last_inbound_at, v.last_message_at, v.created_at, v.unread, v.in_pending, v.out_pending,
+               k.id AS contact_id, k.wa_id, k.phone, k.name, k.opted_out, k.opted_out_at, k.blocked, k.allowed, k.created_at AS contact_created_at, k.updated_at AS contact_updated_at,
+               (SELECT m.content FROM messages m WHERE m.conversation_id = v.id ORDER BY m.id DESC LIMIT 1) AS last_content,
+               (SELECT m.direction FROM messages m WHERE m.conversation_id = v.id ORDER BY m.id DESC LIMIT 1) AS last_direction
+        FROM conversations v JOIN contacts k ON k.id = v.contact_id
+        """;
+
+    private sealed record Row(
+        long id, string account_id, string state, long? last_inbound_at, long last_message_at, long created_at, long unread, long in_pending, long out_pending,
+        long contact_id, string wa_id, string? phone, string? name, long opted_out, long? opted_out_at, long blocked, long allowed, long contact_created_at, long contact_updated_at,
+        string? last_content, string? last_direction);
+
+    public async Task<Page<ConversationSummary>> ListAsync(ConversationFilter filter, long? beforeId, int limit, CancellationToken ct = default)
+    {
+        var where = new List<string>();
+        if (filter.AccountId is not null)
+        {
+            where.Add("v.account_id = @AccountId");
+        }
+
+        if (filter.ContactId is not null)
+        {
+            where.Add("v.contact_id = @ContactId");
+        }
+
+        if (filter.ContactWaId is not null)
+        {
+            where.Add("k.wa_id = @ContactWaId");
+        }
+
+        if (filter.State is not null)
+        {
+            where.Add("v.state = @State");
+        }
+
+        if (beforeId is not null)
+        {
+            where.Add("v.id < @beforeId");
+        }
+
+        if (filter.UnreadOnly)
+        {
+            where.Add("v.unread > 0");
+        }
+
+        var term = filter.Search?.Trim() ?? "";
+        var digits = new string(term.Where(char.IsAsciiDigit).ToArray());
+        if (term.Length > 0)
+        {
+            // A search without digits must not match every number.
+            where.Add(digits.Length == 0
+                ? "LOWER(COALESCE(k.name, '')) LIKE @namePattern"
+                : "(LOWER(COALESCE(k.name, '')) LIKE @namePattern OR k.wa_id LIKE @digitsPattern OR COALESCE(k.phone, '') LIKE @digitsPattern)");
+        }
+
+        var sql = $"{Select} {(where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where))} ORDER BY v.id DESC LIMIT @take";
+        await using var c = await database.OpenAsync(ct);
+        var rows = (await c.QueryAsync<Row>(new CommandDefinition(sql,
+            new
+            {
+                filter.AccountId, filter.ContactId, filter.ContactWaId, filter.State, beforeId, take = limit + 1,
+                namePattern = "%" + term.ToLowerInvariant().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%",
+                digitsPattern = "%" + digits + "%",
+            }, cancellationToken: ct))).ToList();
+        var now = time.NowMs();
+        return Page<ConversationSummary>.From(rows.Select(r => ToSummary(r, now, Window)).ToList(), limit, s => s.Id);
+    }
+
+    public async Task<ConversationSummary?> FindAsync(long id, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"{Select} WHERE v.id = @id", new { id }, cancellationToken: ct));
+        return row is null ? null : ToSummary(row, time.NowMs(), Window);
+    }
+
+    /// <summary>A conversation's messages, newest first, below <paramref name="beforeId"/>.</summary>
+    public async Task<Page<StoredMessage>> MessagesAsync(long conversationId, long? beforeId, int limit, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var rows = (await c.QueryAsync<MessageQueries.Row>(new CommandDefinition(
+            $"SELECT {MessageQueries.Columns} FROM messages WHERE conversation_id = @conversationId AND id < @before ORDER BY id DESC LIMIT @take",
+            new { conversationId, before = beforeId ?? long.MaxValue, take = limit + 1 }, cancellationToken: ct))).ToList();
+        return Page<StoredMessage>.From(rows.Select(MessageQueries.ToMessage).ToList(), limit, m => m.Id);
+    }
+
+    /// <summary>A contact's most recent messages (newest first), across accounts unless one is named.</summary>
+    public async Task<IReadOnlyList<StoredMessage>> HistoryAsync(string waId, string? accountId, int limit, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var rows = await c.QueryAsync<MessageQueries.Row>(new CommandDefinition(
+            $"""
+            SELECT {MessageQueries.Columns} FROM messages
+            WHERE contact_id IN (SELECT id FROM contacts WHERE wa_id = @waId {(accountId is null ? "" : "AND account_id = @accountId")})
+            ORDER BY id DESC LIMIT @limit
+            """,
+            new { waId, accountId, limit }, cancellationToken: ct));
+        return rows.Select(MessageQueries.ToMessage).ToList();
+    }
+
+    /// <summary>When the contact last wrote to the account (the customer service window starts there); null if never.</summary>
+    public async Task<DateTimeOffset?> LastInboundAsync(string accountId, string waId, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var at = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            SELECT v.last_inbound_at FROM conversations v JOIN contacts k ON k.id = v.contact_id
+            WHERE v.account_id = @accountId AND k.account_id = @accountId AND k.wa_id = @waId
+            """,
+            new { accountId, waId }, cancellationToken: ct));
+        return at is { } ms ? Clock.FromMs(ms) : null;
+    }
+
+    /// <summary>WhatsApp's customer service window (<c>Parley:Outbound:CustomerServiceWindow</c>, 24 hours).</summary>
+    private long Window => (long)outbound.Value.CustomerServiceWindow.TotalMilliseconds;
+
+    private static ConversationSummary ToSummary(Row r, long now, long window) =>
+        new(r.id, r.account_id, new ContactSummary(r.contact_id, r.account_id, r.wa_id)
+        {
+            Phone = r.phone,
+            Name = r.name,
+            OptedOut = r.opted_out != 0,
+            OptedOutAt = r.opted_out_at is { } o ? Clock.FromMs(o) : null,
+            Blocked = r.blocked != 0,
+            Allowed = r.allowed != 0,
+            CreatedAt = Clock.FromMs(r.contact_created_at),
+            UpdatedAt = Clock.FromMs(r.contact_updated_at),
+        }, r.state)
+        {
+            LastInboundAt = r.last_inbound_at is { } i ? Clock.FromMs(i) : null,
+            LastMessageAt = Clock.FromMs(r.last_message_at),
+            CreatedAt = Clock.FromMs(r.created_at),
+            Unread = r.unread,
+            WindowOpen = r.last_inbound_at is { } at && now - at <= window,
+            LastMessagePreview = r.last_content is null ? null : Preview(r.last_content),
+            LastMessageDirection = r.last_direction,
+            InboundPending = r.in_pending,
+            OutboundPending = r.out_pending,
+        };
+
+    private static string? Preview(string content)
+    {
+        var summary = JsonSerializer.Deserialize<MessageContent>(content, ParleyJson.Options)?.Summary();
+        return summary is { Length: > 120 } ? summary[..120] + "…" : summary;
+    }
+}

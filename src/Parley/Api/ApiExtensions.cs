@@ -1,0 +1,79 @@
+using Parley.Ai.Knowledge;
+using Parley.Core.ApiKeys;
+
+namespace Parley.Api;
+
+/// <summary>The REST API at <c>/api/v1</c>: API-key authentication with scopes, per-key rate limits, OpenAPI and its UI.</summary>
+public static class ApiExtensions
+{
+    public const string Prefix = "/api/v1";
+
+    public static WebApplicationBuilder AddParleyApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder().AddApiScopePolicies();
+        services.AddApiRateLimiting();
+        services.AddApiOpenApi();
+        // Binding failures (malformed JSON, wrong types) become exceptions that ProblemExceptionHandler answers with the field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return builder;
+    }
+
+    public static WebApplication UseParleyApi(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        app.MapApiDocs();
+        app.MapMessagesApi();
+        app.MapHistoryApi();
+        app.MapConversationsApi();
+        app.MapStatisticsApi();
+        app.MapTemplatesApi();
+        app.MapAccountsApi();
+        app.MapContactsApi();
+        app.MapWebhookEventsApi();
+        app.MapWebhooksApi();
+        app.MapApiKeysApi();
+        app.MapKnowledgeApi()
+            .RequireRateLimiting(ApiRateLimiting.Policy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireScopeByMethod();
+        return app;
+    }
+
+    /// <summary>
+    /// For endpoint groups other parts define (the knowledge base's): GETs need <c>read</c>, changes need <c>admin</c>.
+    /// </summary>
+    internal static RouteGroupBuilder RequireScopeByMethod(this RouteGroupBuilder group)
+    {
+        ((IEndpointConventionBuilder)group).Add(endpoint =>
+        {
+            var methods = endpoint.Metadata.OfType<HttpMethodMetadata>().SelectMany(m => m.HttpMethods).ToList();
+            var scope = methods.Count > 0 && methods.All(m => m is "GET" or "HEAD") ? ApiScopes.Read : ApiScopes.Admin;
+            endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(ApiScopePolicies.For(scope)));
+        });
+        return group;
+    }
+
+    /// <summary>A group under /api/v1 with what every API endpoint shares: the rate limit, the tag, the auth problems.</summary>
+    internal static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app, string path, string tag) =>
+        app.MapGroup(Prefix + path)
+            .WithTags(tag)
+            .RequireRateLimiting(ApiRateLimiting.Policy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+    internal static RouteHandlerBuilder Read(this RouteHandlerBuilder builder) => builder.RequireScope(ApiScopes.Read);
+
+    internal static RouteHandlerBuilder Admin(this RouteHandlerBuilder builder) => builder.RequireScope(ApiScopes.Admin);
+}

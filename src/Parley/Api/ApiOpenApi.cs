@@ -1,0 +1,125 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+
+namespace Parley.Api;
+
+/// <summary>Example bodies for an endpoint's OpenAPI description: the request, and answers by status code.</summary>
+public sealed record ApiExamples(object? Request, IReadOnlyDictionary<int, object> Responses);
+
+/// <summary>
+/// The OpenAPI document at <c>/openapi/v1.json</c> (Microsoft.AspNetCore.OpenApi) and its UI at <c>/docs</c>
+/// (Swashbuckle's Swagger UI pointed at it): the bearer scheme, which scope each operation needs, the problem
+/// answers every API operation can give (401, 403, 429), and example bodies.
+/// </summary>
+public static class ApiOpenApi
+{
+    public const string DocumentName = "v1";
+    public const string DocumentPath = "/openapi/v1.json";
+
+    public static IServiceCollection AddApiOpenApi(this IServiceCollection services)
+    {
+        services.AddOpenApi(DocumentName, o =>
+        {
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "Parley API",
+                    Version = "v1",
+                    Description =
+                        "Send WhatsApp messages and read what Parley stored: messages with their status history, conversations, contacts, " +
+                        "templates, statistics, webhook events, and outgoing webhooks. Authenticate with an API key: " +
+                        "`Authorization: Bearer pk_live_…` (create one with `dotnet run --project src/Parley -- apikeys create --name NAME`). " +
+                        "Scopes: `read` (GET), `messages:send` (sending), `admin` (changes; includes the others). " +
+                        "Lists are newest first and paged with an opaque `cursor` (pass `nextCursor` back). Errors are RFC 7807 problem details.",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.AddComponent(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "Parley API key (pk_live_…)",
+                    Description = "An API key created with `apikeys create` or POST /api/v1/api-keys.",
+                });
+                return Task.CompletedTask;
+            });
+            o.AddOperationTransformer((operation, context, _) =>
+            {
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                var scopes = metadata.OfType<IAuthorizeData>().Select(a => ApiScopePolicies.ScopeOf(a.Policy)).OfType<string>().Distinct().ToList();
+                var json = context.ApplicationServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+                if (scopes.Count > 0)
+                {
+                    operation.Security ??= [];
+                    operation.Security.Add(new OpenApiSecurityRequirement
+                    {
+                        [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, context.Document)] = [.. scopes],
+                    });
+                    operation.Description = $"{operation.Description}\n\nNeeds an API key with the scope `{string.Join("`, `", scopes)}`.".Trim();
+                    Describe(operation, "401", "No API key, or an unknown or revoked one.");
+                    Describe(operation, "403", "The API key lacks the scope.");
+                    Describe(operation, "429", "Too many requests for this API key; the Retry-After header says when to try again.");
+                }
+
+                Describe(operation, "400", "The request is not valid: 'errors' names each field that failed.");
+                Describe(operation, "404", "No such resource.");
+                Describe(operation, "409", "The request conflicts with the current state.");
+                Describe(operation, "422", "Well formed, but WhatsApp's rules forbid it now (for example: a template is needed).");
+
+                if (metadata.OfType<ApiExamples>().LastOrDefault() is { } examples)
+                {
+                    if (examples.Request is not null && operation.RequestBody?.Content is { } requestContent)
+                    {
+                        foreach (var media in requestContent.Values)
+                        {
+                            media.Example = JsonSerializer.SerializeToNode(examples.Request, json);
+                        }
+                    }
+
+                    foreach (var (status, example) in examples.Responses)
+                    {
+                        if (operation.Responses?.TryGetValue(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var response) == true
+                            && response.Content is { } content)
+                        {
+                            foreach (var media in content.Values)
+                            {
+                                media.Example = JsonSerializer.SerializeToNode(example, json);
+                            }
+                        }
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+
+    /// <summary>Adds example bodies to the endpoint's OpenAPI description.</summary>
+    public static RouteHandlerBuilder WithExamples(this RouteHandlerBuilder builder, object? request = null, object? response = null, int status = 200) =>
+        builder.WithMetadata(new ApiExamples(request, response is null ? new Dictionary<int, object>() : new Dictionary<int, object> { [status] = response }));
+
+    private static void Describe(OpenApiOperation operation, string status, string description)
+    {
+        if (operation.Responses?.TryGetValue(status, out var response) == true && response is OpenApiResponse r)
+        {
+            r.Description = description;
+        }
+    }
+
+    public static WebApplication MapApiDocs(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "docs";
+            o.DocumentTitle = "Parley API";
+            o.SwaggerEndpoint(DocumentPath, "Parley API v1");
+        });
+        return app;
+    }
+}

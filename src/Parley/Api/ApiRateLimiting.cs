@@ -1,0 +1,93 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Parley.Api;
+
+public sealed class ApiRateLimitOptions
+{
+    public const string SectionName = "Parley:Api:RateLimit";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Requests one API key may make per <see cref="Window"/>.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "Parley:Api:RateLimit:PermitLimit must be between 1 and 1,000,000.")]
+    public int PermitLimit { get; set; } = 600;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Parley:Api:RateLimit:Window must be between 1 second and 1 day.")]
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary><c>fixed</c> (resets each window) or <c>sliding</c> (the window moves in <see cref="SegmentsPerWindow"/> steps).</summary>
+    [RegularExpression("^(?i)(fixed|sliding)$", ErrorMessage = "Parley:Api:RateLimit:Kind must be 'fixed' or 'sliding'.")]
+    public string Kind { get; set; } = "fixed";
+
+    [Range(1, 100, ErrorMessage = "Parley:Api:RateLimit:SegmentsPerWindow must be between 1 and 100.")]
+    public int SegmentsPerWindow { get; set; } = 6;
+}
+
+/// <summary>
+/// Per-key request limits for /api/v1 with ASP.NET Core's rate limiter (per instance). Over the limit: 429 problem
+/// details with <c>Retry-After</c> in seconds. Requests are partitioned by API key, or by client address without one.
+/// </summary>
+public static class ApiRateLimiting
+{
+    public const string Policy = "api";
+
+    public static IServiceCollection AddApiRateLimiting(this IServiceCollection services)
+    {
+        services.AddOptions<ApiRateLimitOptions>().BindConfiguration(ApiRateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(Policy, context =>
+            {
+                var options = context.RequestServices.GetRequiredService<IOptions<ApiRateLimitOptions>>().Value;
+                if (!options.Enabled)
+                {
+                    return RateLimitPartition.GetNoLimiter("off");
+                }
+
+                var key = context.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value is { } id
+                    ? "key:" + id
+                    : "ip:" + context.Connection.RemoteIpAddress;
+                return options.Kind.Equals("sliding", StringComparison.OrdinalIgnoreCase)
+                    ? RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
+                    {
+                        PermitLimit = options.PermitLimit,
+                        Window = options.Window,
+                        SegmentsPerWindow = options.SegmentsPerWindow,
+                        QueueLimit = 0,
+                    })
+                    : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = options.PermitLimit,
+                        Window = options.Window,
+                        QueueLimit = 0,
+                    });
+            });
+            o.OnRejected = async (context, ct) =>
+            {
+                var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<ApiRateLimitOptions>>().Value;
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after)
+                    ? after
+                    : options.Kind.Equals("sliding", StringComparison.OrdinalIgnoreCase) ? options.Window / options.SegmentsPerWindow : options.Window;
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = $"This API key may make {options.PermitLimit} requests per {options.Window}; try again in {seconds} s.",
+                    },
+                });
+            };
+        });
+        return services;
+    }
+}

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Text;
+using Parley.Core.Operators;
+
+namespace Parley.Cli;
+
+/// <summary>
+/// <c>admin create --email E [--name N] [--role admin|agent] [--password P]</c>: creates an operator of the admin UI.
+/// Without <c>--password</c> the password is read from standard input when it is redirected, else asked for twice without echo.
+/// </summary>
+public static class AdminCommands
+{
+    public static Command Create()
+    {
+        var email = new Option<string>("--email") { Description = "The operator's email; they sign in with it.", Required = true };
+        var name = new Option<string?>("--name") { Description = "The name shown in the admin." };
+        var role = new Option<string>("--role") { Description = "admin (everything) or agent (conversations, contacts, interaction log, knowledge base).", DefaultValueFactory = _ => OperatorRoles.Admin };
+        role.AcceptOnlyFromAmong([.. OperatorRoles.All]);
+        var password = new Option<string?>("--password") { Description = "The password (prefer standard input or the prompt: a command line can be seen by others)." };
+        var create = new Command("create", "Create an operator who can sign in to /admin.") { email, name, role, password };
+        create.SetAction(async (parse, ct) =>
+        {
+            var secret = parse.GetValue(password) ?? await ReadPasswordAsync(ct);
+            if (secret is null)
+            {
+                await Console.Error.WriteLineAsync("error: no password given (use --password, standard input or the prompt).");
+                return 1;
+            }
+
+            await using var app = CliApp.BuildServices(parse);
+            await app.Services.GetRequiredService<Parley.Core.Storage.Migrator>().MigrateAsync(ct);
+            try
+            {
+                var op = await app.Services.GetRequiredService<OperatorStore>().CreateAsync(parse.GetRequiredValue(email), parse.GetValue(name), parse.GetRequiredValue(role), secret, ct);
+                Console.WriteLine($"Created operator {op.Id}: {op.Email} ({op.Role}){(op.Name is null ? "" : $", {op.Name}")}. Sign in at /admin.");
+                return 0;
+            }
+            catch (OperatorException ex)
+            {
+                await Console.Error.WriteLineAsync($"error: {ex.Message}");
+                return 1;
+            }
+        });
+
+        var list = new Command("list", "List the operators of the admin UI.");
+        list.SetAction(async (parse, ct) =>
+        {
+            await using var app = CliApp.BuildServices(parse);
+            await app.Services.GetRequiredService<Parley.Core.Storage.Migrator>().MigrateAsync(ct);
+            foreach (var op in await app.Services.GetRequiredService<OperatorStore>().ListAsync(ct))
+            {
+                Console.WriteLine($"{op.Id}\t{op.Email}\t{op.Role}\t{op.Name}");
+            }
+
+            return 0;
+        });
+        return new Command("admin", "Operators of the admin UI (/admin).") { create, list };
+    }
+
+    /// <summary>The first line of redirected input, or a prompt without echo (asked twice).</summary>
+    private static async Task<string?> ReadPasswordAsync(CancellationToken ct)
+    {
+        if (Console.IsInputRedirected)
+        {
+            return (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r', '\n');
+        }
+
+        var first = Prompt("Password: ");
+        var second = Prompt("Repeat the password: ");
+        if (first != second)
+        {
+            await Console.Error.WriteLineAsync("error: the passwords differ.");
+            return null;
+        }
+
+        return first;
+    }
+
+    private static string Prompt(string label)
+    {
+        Console.Error.Write(label);
+        var text = new StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                Console.Error.WriteLine();
+                return text.ToString();
+            }
+
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                if (text.Length > 0)
+                {
+                    text.Length--;
+                }
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                text.Append(key.KeyChar);
+            }
+        }
+    }
+}

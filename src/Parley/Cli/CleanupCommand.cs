@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Parley.Core.Maintenance;
+
+namespace Parley.Cli;
+
+/// <summary><c>cleanup</c>: deletes what retention says has outlived its use (Parley:Retention:*), and prints the counts.</summary>
+public static class CleanupCommand
+{
+    public static Command Create()
+    {
+        var format = CliOutput.FormatOption();
+        var command = new Command("cleanup",
+            "Delete now what the hourly retention job deletes: processed webhook events older than Parley:Retention:WebhookEvents (30 days), " +
+            "parked statuses older than Parley:Retention:PendingStatuses (8 days), finished outgoing webhook deliveries older than " +
+            "Parley:Retention:WebhookDeliveries (30 days), and when set, orphaned media (Parley:Retention:Media) and bot interaction logs (Parley:Retention:InteractionLogs).")
+        {
+            format,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var host = await CliHost.OpenAsync(parse, seedAccounts: false, ct);
+            var result = await host.Get<RetentionCleaner>().RunAsync(ct);
+            if (parse.IsJson(format))
+            {
+                CliOutput.WriteJson(result);
+            }
+            else
+            {
+                Console.WriteLine($"Deleted {result.WebhookEvents} webhook event(s), {result.PendingStatuses} parked status(es), {result.WebhookDeliveries} outgoing webhook deliveries, {result.Media} media file(s), {result.InteractionLogs} interaction log(s).");
+            }
+
+            return CliOutput.Ok;
+        });
+        return command;
+    }
+}

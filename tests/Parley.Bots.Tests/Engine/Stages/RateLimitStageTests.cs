@@ -1,0 +1,82 @@
+using Parley.Bots.Engine.Interactions;
+
+namespace Parley.Bots.Tests.Engine.Stages;
+
+public sealed class RateLimitStageTests
+{
+    [Fact]
+    public async Task BurstOf25_AnswersTen_SendsOneNotice_ThenSilence()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        var ana = h.Chat();
+        var answered = 0;
+        var notices = new List<string>();
+        var silent = 0;
+
+        for (var i = 0; i < 25; i++)
+        {
+            var replies = await ana.SayAsync("quiero hacer un donativo");
+            if (replies.Any(r => r.Contains("CLABE", StringComparison.Ordinal)))
+            {
+                answered++;
+            }
+            else if (replies.Count > 0)
+            {
+                notices.AddRange(replies);
+            }
+            else
+            {
+                silent++;
+            }
+
+            h.Time.Advance(TimeSpan.FromMilliseconds(500));
+        }
+
+        answered.ShouldBe(10);
+        notices.ShouldHaveSingleItem().ShouldContain("Espera un minuto");
+        silent.ShouldBe(14);
+        var limited = await h.Get<InteractionQueries>().ListAsync(new InteractionQuery { Route = "rate_limited", Limit = 100 });
+        limited.Items.Count.ShouldBe(15);
+    }
+
+    [Fact]
+    public async Task AfterTheWindowPasses_TheContactIsAnsweredAgain()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        var ana = h.Chat(settings: new Dictionary<string, string> { ["RateLimit:Messages"] = "3", ["RateLimit:Window"] = "30" });
+        for (var i = 0; i < 5; i++)
+        {
+            await ana.SayAsync("hola");
+        }
+
+        (await ana.SayAsync("hola")).ShouldBeEmpty();
+        h.Time.Advance(TimeSpan.FromSeconds(31));
+
+        (await ana.SayAsync("hola")).ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task ZeroMessages_TurnsTheLimitOff()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        var ana = h.Chat(settings: new Dictionary<string, string> { ["RateLimit:Messages"] = "0" });
+
+        for (var i = 0; i < 30; i++)
+        {
+            (await ana.SayAsync("hola")).ShouldNotBeEmpty();
+        }
+    }
+
+    [Fact]
+    public async Task DuringTakeover_TheNoticeIsNotSent()
+    {
+        await using var h = await EngineHarness.StartAsync();
+        var ana = h.Chat(settings: new Dictionary<string, string> { ["RateLimit:Messages"] = "2" });
+        ana.State = "human";
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await ana.SayAsync("hola")).ShouldBeEmpty();
+        }
+    }
+}
