@@ -77,7 +77,7 @@ public sealed record BenchOptions
             {
                 "--db" => o with { Db = Next().ToLowerInvariant() },
                 "--pg" => o with { Postgres = Next() },
-                "--seconds" => o with { Seconds = Number() },
+                "--seconds" or "--duration" => o with { Seconds = Number() },
                 "--warmup" => o with { Warmup = Number() },
                 "--rate" => o with { Rate = Number() },
                 "--contacts" => o with { Contacts = (int)Number() },
@@ -134,7 +134,7 @@ public sealed record BenchOptions
 
           --db sqlite|postgres     database (default sqlite); postgres uses a fresh database per run
           --pg "conn string"       PostgreSQL admin connection (or PARLEY_BENCH_POSTGRES; default the CI one)
-          --seconds N              measured window (default 20); --warmup N before it (default 3)
+          --seconds N              measured window (default 20; --duration is the same); --warmup N before it (default 3)
           --rate R                 inbound message webhooks per second, open loop (default 400);
                                    about 3 status webhooks per reply come on top (--statuses K)
           --contacts C             distinct contacts / conversations (default 1000)

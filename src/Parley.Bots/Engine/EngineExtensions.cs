@@ -11,6 +11,7 @@ using Parley.Bots.Engine.RateLimiting;
 using Parley.Bots.Engine.Stages;
 using Parley.Bots.Engine.Templates;
 using Parley.Core.Bots;
+using Parley.Core.Redis;
 
 namespace Parley.Bots.Engine;
 
@@ -32,8 +33,15 @@ public static class EngineExtensions
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<DataSourceStore>();
         services.AddSingleton<DataSourceRunner>();
-        services.TryAddSingleton<IDataSourceCache, MemoryDataSourceCache>();
-        services.TryAddSingleton<IContactRateLimiter, InMemoryContactRateLimiter>();
+        // In-process, or in Redis when Parley:Redis:Configuration is set (falling back to in-process while it is down).
+        services.TryAddSingleton<MemoryDataSourceCache>();
+        services.TryAddSingleton<InMemoryContactRateLimiter>();
+        services.TryAddSingleton<IDataSourceCache>(sp => sp.GetService<RedisConnection>()?.Enabled == true
+            ? ActivatorUtilities.CreateInstance<RedisDataSourceCache>(sp)
+            : sp.GetRequiredService<MemoryDataSourceCache>());
+        services.TryAddSingleton<IContactRateLimiter>(sp => sp.GetService<RedisConnection>()?.Enabled == true
+            ? ActivatorUtilities.CreateInstance<RedisContactRateLimiter>(sp)
+            : sp.GetRequiredService<InMemoryContactRateLimiter>());
         services.TryAddSingleton<IFallbackResponder, DefaultFallbackResponder>();
         services.AddSingleton<AnswerService>();
         services.AddSingleton<InteractionLog>();

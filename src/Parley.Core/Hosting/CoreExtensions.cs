@@ -15,6 +15,7 @@ using Parley.Core.Media;
 using Parley.Core.Messaging;
 using Parley.Core.Observability;
 using Parley.Core.Outbound;
+using Parley.Core.Redis;
 using Parley.Core.Storage;
 using Parley.Core.Work;
 
@@ -65,6 +66,7 @@ public static class CoreExtensions
         services.AddSingleton<QueueDepthProbe>();
         services.AddSingleton<ParleyMetrics>();
         services.AddSingleton<LogThrottle>();
+        services.AddParleyRedis();
         services.AddSingleton<ConversationTakeover>();
 
         services.AddHostedService<StorageStartup>();

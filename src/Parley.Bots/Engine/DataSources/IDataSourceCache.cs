@@ -4,14 +4,14 @@ namespace Parley.Bots.Engine.DataSources;
 
 /// <summary>
 /// Keeps data source results for their time to live. In this process's memory now
-/// (<see cref="MemoryDataSourceCache"/>); the shared Redis cache plugs in behind the same interface.
+/// (<see cref="MemoryDataSourceCache"/>), or shared by all instances in Redis (<see cref="RedisDataSourceCache"/>).
 /// </summary>
 public interface IDataSourceCache
 {
     Task<DataResult> GetOrAddAsync(string key, TimeSpan ttl, Func<CancellationToken, Task<DataResult>> load, CancellationToken ct);
 
-    /// <summary>Forgets everything (after definitions change).</summary>
-    void Clear();
+    /// <summary>Forgets everything (after definitions change), on every instance when the cache is shared.</summary>
+    Task ClearAsync(CancellationToken ct = default);
 }
 
 /// <summary>An in-memory cache bounded by the number of rows it holds.</summary>
@@ -39,10 +39,11 @@ public sealed class MemoryDataSourceCache(TimeProvider time) : IDataSourceCache,
         return result;
     }
 
-    public void Clear()
+    public Task ClearAsync(CancellationToken ct = default)
     {
         var old = Interlocked.Exchange(ref _cache, Create(time));
         old.Dispose();
+        return Task.CompletedTask;
     }
 
     public void Dispose() => _cache.Dispose();

@@ -132,7 +132,7 @@ public sealed partial class BotDefinitionImporter(
 
         await tx.CommitAsync(ct);
         definitions.Clear();
-        results.Clear();
+        await results.ClearAsync(ct);
         var summary = new ImportSummary(bot, accountId, intentRecords.Count, templateRecords.Count, sourceRecords.Count, kept);
         logger.LogInformation("Imported {Origin}: {Intents} intents, {Templates} templates, {DataSources} data sources of bot {Bot} ({Kept} rows changed by a person kept)",
             origin, summary.Intents, summary.Templates, summary.DataSources, bot, kept);

@@ -2,7 +2,7 @@ namespace Parley.Bots.Engine.RateLimiting;
 
 /// <summary>
 /// Counts each contact's messages in a sliding window. This instance's memory now
-/// (<see cref="InMemoryContactRateLimiter"/>); the shared Redis implementation plugs in behind the same interface.
+/// (<see cref="InMemoryContactRateLimiter"/>), or shared by all instances in Redis (<see cref="RedisContactRateLimiter"/>).
 /// </summary>
 public interface IContactRateLimiter
 {
