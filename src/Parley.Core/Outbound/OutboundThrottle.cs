@@ -1,20 +1,92 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
+using Parley.Core.Redis;
+using StackExchange.Redis;
 
 namespace Parley.Core.Outbound;
 
 /// <summary>
-/// The send rate limits of this process, shared by all its workers: per account (per second and per hour) and
-/// per recipient (WhatsApp's pair rate). Token buckets on the injected clock; a send takes a token from each.
+/// The send rate limits, shared by all workers: per account (per second and per hour) and per recipient (WhatsApp's
+/// pair rate). Token buckets; a send takes a token from each. With Redis (<see cref="AcquireAsync"/>) the buckets are
+/// shared by every instance (one atomic Lua script on Redis's clock); without it, or while it is down, they live in
+/// this process on the injected clock.
 /// </summary>
-public sealed class OutboundThrottle(IOptions<OutboundOptions> defaults, TimeProvider time)
+public sealed class OutboundThrottle(IOptions<OutboundOptions> defaults, TimeProvider time, RedisConnection? redis = null)
 {
+    // KEYS: the buckets. ARGV: capacity and refill rate (tokens per second) of each, in KEYS order.
+    // Takes one token from every bucket, or none and returns the milliseconds until all have one.
+    private const string TakeScript =
+        """
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        local wait = 0
+        local tokens = {}
+        for i, key in ipairs(KEYS) do
+            local capacity = tonumber(ARGV[2 * i - 1])
+            local rate = tonumber(ARGV[2 * i])
+            local state = redis.call('HMGET', key, 'tokens', 'stamp')
+            local have = tonumber(state[1]) or capacity
+            local stamp = tonumber(state[2]) or now
+            if now > stamp then have = math.min(capacity, have + (now - stamp) / 1000 * rate) end
+            tokens[i] = have
+            if have < 1 then
+                local w = math.ceil((1 - have) / rate * 1000)
+                if w > wait then wait = w end
+            end
+        end
+        if wait == 0 then
+            for i, key in ipairs(KEYS) do
+                local capacity = tonumber(ARGV[2 * i - 1])
+                local rate = tonumber(ARGV[2 * i])
+                redis.call('HSET', key, 'tokens', tostring(tokens[i] - 1), 'stamp', now)
+                redis.call('PEXPIRE', key, math.ceil(capacity / rate * 1000) + 1000)
+            end
+        end
+        return wait
+        """;
+
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
     private long _lastSweep;
 
-    /// <summary>Takes the tokens for one send and returns zero, or takes nothing and returns how long to wait.</summary>
+    /// <summary>
+    /// Takes the tokens for one send and returns zero, or takes nothing and returns how long to wait: in Redis when it
+    /// is configured and answering (limits across all instances), otherwise in this process.
+    /// </summary>
+    public async ValueTask<TimeSpan> AcquireAsync(Account account, string recipient, CancellationToken ct)
+    {
+        if (redis is not { Enabled: true })
+        {
+            return Acquire(account, recipient);
+        }
+
+        var limits = Limits.For(account, defaults.Value);
+        var keys = new List<RedisKey>(3) { redis.Key($"ob:s:{account.Id}") };
+        var args = new List<RedisValue>(6) { Math.Max(1, limits.PerSecond), limits.PerSecond };
+        if (limits.PerHour > 0)
+        {
+            keys.Add(redis.Key($"ob:h:{account.Id}"));
+            args.Add(limits.PerHour);
+            args.Add(limits.PerHour / 3600.0);
+        }
+
+        if (limits.PairInterval > TimeSpan.Zero)
+        {
+            // The recipient's number is not written to Redis as such.
+            var who = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recipient)), 0, 12);
+            keys.Add(redis.Key($"ob:p:{account.Id}:{who}"));
+            args.Add(limits.PairBurst);
+            args.Add(1 / limits.PairInterval.TotalSeconds);
+        }
+
+        var attempt = await redis.TryAsync(db => db.ScriptEvaluateAsync(TakeScript, [.. keys], [.. args]), ct);
+        return attempt.Ok ? TimeSpan.FromMilliseconds((long)attempt.Value) : Acquire(account, recipient);
+    }
+
+    /// <summary>In this process: takes the tokens for one send and returns zero, or takes nothing and returns how long to wait.</summary>
     public TimeSpan Acquire(Account account, string recipient)
     {
         var now = time.GetTimestamp();

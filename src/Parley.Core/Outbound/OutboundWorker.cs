@@ -75,7 +75,7 @@ public sealed class OutboundWorker(
                 }
 
                 var account = await accounts.FindAsync(message.AccountId, ct);
-                if (account is not null && throttle.Acquire(account, recipient.wa_id) is { } wait && wait > TimeSpan.Zero)
+                if (account is not null && await throttle.AcquireAsync(account, recipient.wa_id, ct) is { } wait && wait > TimeSpan.Zero)
                 {
                     // Over a rate limit: come back when a token is free; later messages wait behind this one.
                     lease.ReadyAt = Time.NowMs() + Math.Max(1, (long)wait.TotalMilliseconds);
