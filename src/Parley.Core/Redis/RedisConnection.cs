@@ -64,9 +64,11 @@ public sealed class RedisConnection(IOptions<RedisOptions> options, TimeProvider
             return default;
         }
 
-        var task = operation(database);
+        Task<T>? task = null;
         try
         {
+            // The client can also throw before it returns a task (no connection at all).
+            task = operation(database);
             var value = await task.WaitAsync(options.Value.OperationTimeout, time, ct);
             Succeeded();
             return new RedisAttempt<T>(true, value);
@@ -74,7 +76,7 @@ public sealed class RedisConnection(IOptions<RedisOptions> options, TimeProvider
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             // A timed-out call may still fail later: observe it so it is not reported as unobserved.
-            _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            _ = task?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             Failed(ex);
             return default;
         }
