@@ -33,6 +33,7 @@ public static class ApiExtensions
         app.MapApiDocs();
         app.MapMessagesApi();
         app.MapHistoryApi();
+        app.MapMediaApi();
         app.MapConversationsApi();
         app.MapStatisticsApi();
         app.MapTemplatesApi();
