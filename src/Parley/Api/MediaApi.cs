@@ -31,6 +31,9 @@ public static class MediaApi
             .RequireScope(ApiScopes.MessagesSend)
             .DisableAntiforgery() // bearer-key API: no cookies, so no cross-site request forgery to guard against
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes + (1024 * 1024))) // the server's default is 3 MiB
+            .DescribeMultipartUpload("POST", ApiOpenApi.MultipartBody(
+                "The file, as the multipart/form-data field `file`.",
+                new FormField("file", "The file's bytes, with its content type and file name.", Required: true, File: true)))
             .WithName("UploadMedia")
             .WithSummary("Upload a file to send")
             .WithDescription(
@@ -51,11 +54,13 @@ public static class MediaApi
         return new StoredMediaResult(found.Media, found.Content);
     }
 
-    private static async Task<Results<Created<MediaView>, ValidationProblem>> UploadAsync(IFormFile? file, IMediaStore media, CancellationToken ct)
+    /// <summary>Reads the form itself rather than binding an <see cref="IFormFile"/> parameter (which would also make routing answer 415 first).</summary>
+    private static async Task<Results<Created<MediaView>, ValidationProblem>> UploadAsync(HttpRequest request, IMediaStore media, CancellationToken ct)
     {
+        var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
         if (file is null || file.Length == 0)
         {
-            return ApiProblems.Validation("file", "'file' is required: a multipart form field with the file's bytes.");
+            return ApiProblems.Validation("file", "'file' is required: a multipart/form-data field with the file's bytes.");
         }
 
         try

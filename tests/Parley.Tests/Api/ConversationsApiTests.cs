@@ -87,8 +87,9 @@ public sealed class ConversationsApiTests
     {
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
         using var api = await app.ApiClientAsync(ApiScopes.Read);
-        await app.Sandbox.SendAsync(Phone(1), "hello");
-        await app.Sandbox.WaitForRepliesAsync(Phone(1), 2);
+        var echo = app.SandboxFor("echo"); // the echo bot: a greeting and the echo, predictably
+        await echo.SendAsync(Phone(1), "hello");
+        await echo.WaitForRepliesAsync(Phone(1), 2);
         var id = (await api.GetJsonAsync("/api/v1/conversations")).GetProperty("items")[0].Str("id");
 
         var conversation = await api.GetJsonAsync($"/api/v1/conversations/{id}");
