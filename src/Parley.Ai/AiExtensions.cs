@@ -5,6 +5,7 @@ using Parley.Ai.Assistant;
 using Parley.Ai.Chat;
 using Parley.Ai.Knowledge;
 using Parley.Ai.Media;
+using Parley.Bots.Engine.Fallback;
 using Parley.Core.Bots;
 using Parley.Core.Knowledge;
 
@@ -34,6 +35,9 @@ public static class AiExtensions
         services.AddSingleton<ConversationMemory>();
         services.AddSingleton<AssistantResponder>();
         services.AddSingleton<IBot, AssistantBot>();
+
+        // The engine bots' fallback: registered after (and so instead of) the engine's plain "I did not understand".
+        services.AddSingleton<IFallbackResponder, AssistantFallback>();
 
         // After the storage start-up (registered by AddParleyCore, before this), so the schema and accounts exist.
         services.AddHostedService<DemoKnowledge>();

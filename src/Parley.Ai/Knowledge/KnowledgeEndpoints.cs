@@ -31,7 +31,6 @@ public static class KnowledgeEndpoints
             .WithSummary("Knowledge-base documents, all or those of one account (accountId).");
         group.MapPost("/", AddAsync)
             .DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
             .WithName("AddKnowledgeDocument")
             .WithSummary("Adds a text, Markdown, HTML, PDF or DOCX document (multipart: file, optional accountId, bot, title).");
         group.MapDelete("/{id:long}", RemoveAsync)

@@ -87,7 +87,7 @@ public sealed class ConversationsApiTests
     {
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
         using var api = await app.ApiClientAsync(ApiScopes.Read);
-        var echo = app.SandboxFor("echo"); // the echo bot: a greeting and the echo, predictably
+        var echo = app.SandboxFor("echo"); // greeting and echo: three messages to page through
         await echo.SendAsync(Phone(1), "hello");
         await echo.WaitForRepliesAsync(Phone(1), 2);
         var id = (await api.GetJsonAsync("/api/v1/conversations")).GetProperty("items")[0].Str("id");

@@ -40,8 +40,7 @@ public sealed class OutgoingWebhooksTests
         using var api = await app.ApiClientAsync(ApiScopes.Admin);
         var (_, secret) = await SubscribeAsync(api, receiver.Url, "message.received");
 
-        var echo = app.SandboxFor("echo"); // the echo bot: two predictable replies
-        await echo.SendAsync(Ana, "hola CRM", name: "Ana");
+        await app.Sandbox.SendAsync(Ana, "hola CRM", name: "Ana");
 
         var hook = (await receiver.WaitForAsync(r => r.Headers.GetValueOrDefault("X-Parley-Event") == "message.received")).Single();
         WebhookSignature.Verify(secret, hook.Headers["X-Parley-Signature"], hook.Body, TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(5)).ShouldBeTrue();
@@ -51,14 +50,14 @@ public sealed class OutgoingWebhooksTests
         var json = Json(hook);
         json.Str("type").ShouldBe("message.received");
         json.Str("id").ShouldStartWith("evt_");
-        json.Str("accountId").ShouldBe("echo");
+        json.Str("accountId").ShouldBe("sandbox");
         json.GetProperty("data").GetProperty("message").Str("text").ShouldBe("hola CRM");
         json.GetProperty("data").GetProperty("contact").Str("phone").ShouldBe(Ana);
         json.GetProperty("data").GetProperty("contact").Str("name").ShouldBe("Ana");
         hook.Headers["X-Parley-Event-Id"].ShouldBe(json.Str("id"));
 
-        // Only the subscribed event: the bot's replies change statuses, which nobody asked for.
-        await echo.WaitAsync(Ana, t => t.Count(m => m.Status == "read") == 2);
+        // Only the subscribed event: the bot's reply changes statuses, which nobody asked for.
+        await app.Sandbox.WaitAsync(Ana, t => t.Count(m => m.Direction == "outbound" && m.Status == "read") == 1);
         await Task.Delay(300);
         receiver.Received.ShouldAllBe(r => r.Headers["X-Parley-Event"] == "message.received");
     }
@@ -120,7 +119,7 @@ public sealed class OutgoingWebhooksTests
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, FastRetries);
         using var api = await app.ApiClientAsync(ApiScopes.Admin);
         await SubscribeAsync(api, receiver.Url, "message.status", "conversation.takeover");
-        var echo = app.SandboxFor("echo"); // the echo bot: two predictable replies
+        var echo = app.SandboxFor("echo"); // the echo bot answers "hello" with two replies
         await echo.SendAsync(Ana, "hello");
         await echo.WaitAsync(Ana, t => t.Count(m => m.Status == "read") == 2);
 

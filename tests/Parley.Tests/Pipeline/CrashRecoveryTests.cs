@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Parley.Channels.Sandbox;
 using Parley.Core.Storage;
 using Parley.Testing;
 
@@ -28,7 +27,7 @@ public sealed class CrashRecoveryTests
         await using (first)
         {
             using var http = new HttpClient { BaseAddress = url };
-            using var accepted = await http.PostAsJsonAsync("/api/v1/sandbox/sandbox/messages", new { from = Ana, text = "crash here" });
+            using var accepted = await http.PostAsJsonAsync("/api/v1/sandbox/echo/messages", new { from = Ana, text = "crash here" });
             accepted.EnsureSuccessStatusCode();
 
             // The webhook was acknowledged, then the worker died holding it.
@@ -41,7 +40,7 @@ public sealed class CrashRecoveryTests
         await using (second)
         {
             using var http = new HttpClient { BaseAddress = url2 };
-            var sandbox = new SandboxClient(http, SandboxAccounts.DefaultAccountId);
+            var sandbox = new SandboxClient(http, "echo"); // the echo bot: two replies, known in advance
             var thread = await sandbox.WaitAsync(Ana, t => t.Count(m => m.Direction == "outbound") >= 2, TimeSpan.FromSeconds(30));
 
             // A little longer, to see that no second set of replies follows.

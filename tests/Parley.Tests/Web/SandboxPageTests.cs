@@ -22,7 +22,7 @@ public sealed class SandboxPageTests
             }
         };
 
-        await page.GotoAsync(new Uri(app.BaseUrl, "/sandbox?contact=%2B15550001111&name=Ana").ToString());
+        await page.GotoAsync(new Uri(app.BaseUrl, "/sandbox?account=echo&contact=%2B15550001111&name=Ana").ToString());
         await page.FillAsync("[data-testid=message-input]", "help");
         await page.PressAsync("[data-testid=message-input]", "Enter");
 
@@ -37,7 +37,7 @@ public sealed class SandboxPageTests
         await page.Locator("[data-testid=message][data-direction=outbound][data-status=read]").First.WaitForAsync();
         await Browser.ScreenshotAsync(page, "sandbox-chat");
 
-        var thread = await app.Sandbox.ThreadAsync("+15550001111");
+        var thread = await app.SandboxFor("echo").ThreadAsync("+15550001111");
         thread.Where(m => m.Direction == "inbound").Select(m => m.Reply?.Id ?? m.Text).ShouldBe(["help", "buttons", "yes"]);
         consoleErrors.ShouldBeEmpty();
     }
@@ -52,9 +52,35 @@ public sealed class SandboxPageTests
         await page.GotoAsync(new Uri(app.BaseUrl, "/sandbox?contact=%2B15550004444&name=Bo").ToString());
         await page.FillAsync("[data-testid=message-input]", "hola");
         await page.ClickAsync("[data-testid=send-button]");
-        await page.Locator("[data-testid=message][data-direction=outbound]").Nth(1).WaitForAsync();
+        await page.Locator("[data-testid=message][data-direction=outbound]").First.WaitForAsync();
 
         (await page.Locator("[data-testid=send-button]").IsVisibleAsync()).ShouldBeTrue();
         await Browser.ScreenshotAsync(page, "sandbox-phone");
+    }
+
+    [BrowserFact]
+    public async Task DefaultAccount_IsTheAssistant_AndThePickerReachesEveryBot()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["Parley:Ai:BurstDelay"] = "00:00:00" }, kestrel: true);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+
+        await page.GotoAsync(new Uri(app.BaseUrl, "/sandbox?contact=%2B15550005555&name=Eva").ToString());
+        (await page.InputValueAsync("[data-testid=account-select]")).ShouldBe("sandbox");
+        var bots = await page.Locator("[data-testid=account-select] option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
+        bots.ShouldBe(["sandbox", "echo", "ministry"]);
+
+        // The assistant answers offline from its knowledge base, quoting it.
+        await page.FillAsync("[data-testid=message-input]", "How do I configure Meta?");
+        await page.PressAsync("[data-testid=message-input]", "Enter");
+        await page.Locator("[data-testid=message][data-direction=outbound]", new() { HasText = "knowledge base" }).WaitForAsync();
+        await Browser.ScreenshotAsync(page, "sandbox-assistant");
+
+        // Another bot, picked from the list: the ministry bot answers in Spanish.
+        await page.SelectOptionAsync("[data-testid=account-select]", "ministry");
+        await page.FillAsync("[data-testid=message-input]", "hola");
+        await page.PressAsync("[data-testid=message-input]", "Enter");
+        await page.Locator("[data-testid=message][data-direction=outbound]", new() { HasText = "Hola" }).First.WaitForAsync();
+        (await app.SandboxFor("ministry").ThreadAsync("+15550005555")).ShouldContain(m => m.Direction == "inbound" && m.Text == "hola");
     }
 }
