@@ -285,14 +285,30 @@ public static class SandboxEndpoints
             r.content is null ? null : JsonSerializer.Deserialize<MessageContent>(r.content, ParleyJson.Options)?.Summary())).ToList());
     }
 
-    private static async Task<IResult> MediaAsync(string accountId, string mediaId, AccountRegistry accounts, IMediaStore media, CancellationToken ct)
+    /// <summary>
+    /// Only files of this sandbox account's own messages: the sandbox needs no credentials, so it must not become a way to
+    /// read media that real contacts sent to other accounts (the admin and the API serve those, with authorization).
+    /// </summary>
+    private static async Task<IResult> MediaAsync(string accountId, string mediaId, AccountRegistry accounts, IMediaStore media, Database database, CancellationToken ct)
     {
-        if (await accounts.FindEnabledAsync(accountId, Providers.Sandbox, ct) is null || await media.OpenAsync(mediaId, ct) is not { } found)
+        if (mediaId.Length != 64 || !mediaId.All(Uri.IsHexDigit) || await accounts.FindEnabledAsync(accountId, Providers.Sandbox, ct) is null)
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Stream(found.Content, found.Media.MimeType ?? "application/octet-stream", found.Media.FileName, enableRangeProcessing: true);
+        await using (var c = await database.OpenAsync(ct))
+        {
+            // The id is 64 hex digits (checked above), so it is safe inside LIKE; content is the message's JSON.
+            var referenced = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT 1 FROM messages WHERE account_id = @accountId AND content LIKE @pattern LIMIT 1",
+                new { accountId, pattern = $"%\"storedId\":\"{mediaId.ToLowerInvariant()}\"%" }, cancellationToken: ct));
+            if (referenced is null)
+            {
+                return TypedResults.NotFound();
+            }
+        }
+
+        return await media.OpenAsync(mediaId, ct) is { } found ? new StoredMediaResult(found.Media, found.Content) : TypedResults.NotFound();
     }
 }
 

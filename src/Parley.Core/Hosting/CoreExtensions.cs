@@ -53,6 +53,7 @@ public static class CoreExtensions
         services.AddSingleton<AccountSeeder>();
         services.AddSingleton<WorkSignals>();
         services.AddSingleton<InstanceIdentity>();
+        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName);
         services.AddSingleton<IntakeStore>();
         services.AddSingleton<OutboundQueue>();
         services.AddSingleton<MessageQueries>();

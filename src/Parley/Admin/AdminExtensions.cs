@@ -88,7 +88,7 @@ public static class AdminExtensions
                 });
                 endpoints.MapGet("/media/{id}", async (string id, IMediaStore media, CancellationToken ct) =>
                     await media.OpenAsync(id, ct) is { } found
-                        ? Results.Stream(found.Content, found.Media.MimeType ?? "application/octet-stream", found.Media.FileName, enableRangeProcessing: true)
+                        ? new StoredMediaResult(found.Media, found.Content)
                         : Results.NotFound())
                     .RequireAuthorization(AdminPolicies.Agent);
                 endpoints.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -33,6 +33,7 @@ public static class ApiExtensions
         app.MapApiDocs();
         app.MapMessagesApi();
         app.MapHistoryApi();
+        app.MapMediaApi();
         app.MapConversationsApi();
         app.MapStatisticsApi();
         app.MapTemplatesApi();
@@ -46,7 +47,13 @@ public static class ApiExtensions
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireScopeByMethod();
+            .RequireScopeByMethod()
+            .DescribeMultipartUpload("POST", ApiOpenApi.MultipartBody(
+                "The document, as the multipart/form-data field `file`, with optional fields.",
+                new FormField("file", "A text, Markdown, HTML, PDF or DOCX document.", Required: true, File: true),
+                new FormField("accountId", "The account whose assistant uses it; without it, every account."),
+                new FormField("bot", "Only for this bot; without it, every bot of the account."),
+                new FormField("title", "The title shown as its source; defaults to the document's own title or file name.")));
         return app;
     }
 

@@ -10,6 +10,9 @@ namespace Parley.Api;
 /// <summary>Example bodies for an endpoint's OpenAPI description: the request, and answers by status code.</summary>
 public sealed record ApiExamples(object? Request, IReadOnlyDictionary<int, object> Responses);
 
+/// <summary>One field of a multipart/form-data request body, for the OpenAPI document.</summary>
+public sealed record FormField(string Name, string Description, bool Required = false, bool File = false);
+
 /// <summary>
 /// The OpenAPI document at <c>/openapi/v1.json</c> (Microsoft.AspNetCore.OpenApi) and its UI at <c>/docs</c>
 /// (Swashbuckle's Swagger UI pointed at it): the bearer scheme, which scope each operation needs, the problem
@@ -102,6 +105,61 @@ public static class ApiOpenApi
     /// <summary>Adds example bodies to the endpoint's OpenAPI description.</summary>
     public static RouteHandlerBuilder WithExamples(this RouteHandlerBuilder builder, object? request = null, object? response = null, int status = 200) =>
         builder.WithMetadata(new ApiExamples(request, response is null ? new Dictionary<int, object>() : new Dictionary<int, object> { [status] = response }));
+
+    /// <summary>A multipart/form-data request body: each field a string, binary where it is a file.</summary>
+    public static OpenApiRequestBody MultipartBody(string description, params FormField[] fields) => new()
+    {
+        Required = true,
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = fields.Where(f => f.Required).Select(f => f.Name).ToHashSet(),
+                    Properties = fields.ToDictionary(f => f.Name, f => (IOpenApiSchema)new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Format = f.File ? "binary" : null,
+                        Description = f.Description,
+                    }),
+                },
+            },
+        },
+    };
+
+    /// <summary>
+    /// Describes an upload endpoint's multipart body in the document without <c>Accepts</c> metadata on the endpoint: that
+    /// metadata makes routing answer 415 to any other content type before authentication can answer 401 (and before a
+    /// handler can name the missing field).
+    /// </summary>
+    public static TBuilder DescribeMultipartUpload<TBuilder>(this TBuilder builder, string method, OpenApiRequestBody body)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        // Finally: after the endpoint's own conventions, which may have added Accepts (the knowledge base's do).
+        builder.Finally(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<HttpMethodMetadata>().Any(m => m.HttpMethods.Contains(method)))
+            {
+                foreach (var accepts in endpoint.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>().ToList())
+                {
+                    endpoint.Metadata.Remove(accepts);
+                }
+            }
+        });
+        builder.AddOpenApiOperationTransformer((operation, context, _) =>
+        {
+            if (string.Equals(context.Description.HttpMethod, method, StringComparison.OrdinalIgnoreCase))
+            {
+                operation.RequestBody = body;
+            }
+
+            return Task.CompletedTask;
+        });
+        return builder;
+    }
 
     private static void Describe(OpenApiOperation operation, string status, string description)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Parley.Core;
 using Parley.Core.ApiKeys;
+using Parley.Core.Media;
 using Parley.Core.Messaging;
 using Parley.Core.Outbound.Sending;
 
@@ -40,6 +41,7 @@ public static class MessagesApi
         SendMessageRequest request,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyHeader,
         OutboundSender sender,
+        IMediaStore mediaStore,
         CancellationToken ct)
     {
         var (command, errors) = SendMessageMapper.ToCommand(request, idempotencyHeader);
@@ -48,12 +50,50 @@ public static class MessagesApi
             return ApiProblems.Validation(errors);
         }
 
-        return await sender.SendAsync(command!, ct) switch
+        // An uploaded file is checked now (not when the queue sends it) and lends its type and name to the message.
+        var content = command!.Content;
+        if (content.Media is { StoredId: { Length: > 0 } } media)
+        {
+            if (await DescribeStoredAsync(mediaStore, media, ct) is not { } described)
+            {
+                return ApiProblems.Validation("media.storedId", $"No uploaded file '{media.StoredId}': upload it with POST /api/v1/media first.");
+            }
+
+            command = command with { Content = content with { Media = described } };
+        }
+
+        if (content.Template?.HeaderMedia is { StoredId: { Length: > 0 } } header)
+        {
+            if (await DescribeStoredAsync(mediaStore, header, ct) is not { } described)
+            {
+                return ApiProblems.Validation("template.headerMedia.storedId", $"No uploaded file '{header.StoredId}'.");
+            }
+
+            command = command with { Content = command.Content with { Template = command.Content.Template! with { HeaderMedia = described } } };
+        }
+
+        return await sender.SendAsync(command, ct) switch
         {
             SendOutcome.Accepted a => TypedResults.Accepted($"{ApiExtensions.Prefix}/messages/{a.MessageId}", new SendAccepted(ApiProblems.Id(a.MessageId), a.Status.ToWire(), a.Created)),
             SendOutcome.Invalid i => ApiProblems.Validation(i.Errors),
             SendOutcome.Refused r => ApiProblems.Unprocessable(r.Title, r.Detail, r.Code),
             _ => throw new InvalidOperationException("Unknown send outcome."),
+        };
+    }
+
+    private static async Task<MediaInfo?> DescribeStoredAsync(IMediaStore store, MediaInfo media, CancellationToken ct)
+    {
+        if (await store.OpenAsync(media.StoredId!, ct) is not { } found)
+        {
+            return null;
+        }
+
+        await found.Content.DisposeAsync();
+        return media with
+        {
+            MimeType = media.MimeType ?? found.Media.MimeType,
+            FileName = media.FileName ?? found.Media.FileName,
+            Size = media.Size ?? found.Media.Size,
         };
     }
 
@@ -102,6 +142,8 @@ public sealed record SendMedia
     public string? Url { get; init; }
     /// <summary>Or a media id the provider already has.</summary>
     public string? Id { get; init; }
+    /// <summary>Or the id of a file uploaded with <c>POST /api/v1/media</c> (Parley uploads it to the provider).</summary>
+    public string? StoredId { get; init; }
     public string? MimeType { get; init; }
     /// <summary>Shown for documents.</summary>
     public string? FileName { get; init; }
@@ -168,6 +210,8 @@ public sealed record MessageView(string Id, string AccountId, string Conversatio
     public string? InReplyTo { get; init; }
     /// <summary>Who created it: bot, api, cli, admin (outbound), or null (inbound).</summary>
     public string? Source { get; init; }
+    /// <summary>Where to download the message's media: <c>/api/v1/media/{id}</c> when Parley stored it, else the URL it was sent from.</summary>
+    public string? MediaUrl { get; init; }
     public IReadOnlyList<StatusView>? StatusHistory { get; init; }
 
     internal static readonly MessageView Example = new("42", "sandbox", "7", "3", "outbound", "text", "delivered", DateTimeOffset.Parse("2026-01-05T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture))
@@ -190,7 +234,14 @@ public sealed record MessageView(string Id, string AccountId, string Conversatio
             ProviderMessageId = m.ProviderMessageId,
             InReplyTo = m.InReplyTo is { } r ? ApiProblems.Id(r) : null,
             Source = m.Source,
+            MediaUrl = MediaUrlOf(m.Content),
         };
+
+    private static string? MediaUrlOf(MessageContent c) =>
+        c.Media is not { } media ? null
+        : media.StoredId is { Length: > 0 } stored ? MediaApi.UrlFor(stored)
+        : media.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp) ? url
+        : null;
 }
 
 /// <summary>Turns the API's send request into the core's send command, naming each field that is wrong.</summary>
@@ -289,7 +340,7 @@ internal static class SendMessageMapper
     }
 
     private static MediaInfo? ToMedia(SendMedia? m) =>
-        m is null ? null : new MediaInfo { Url = m.Url, Id = m.Id, MimeType = m.MimeType, FileName = m.FileName };
+        m is null ? null : new MediaInfo { Url = m.Url, Id = m.Id, StoredId = m.StoredId, MimeType = m.MimeType, FileName = m.FileName };
 
     private static string? Infer(SendMessageRequest r)
     {

@@ -42,12 +42,25 @@ public static class AdminCommands
             }
         });
 
-        var list = new Command("list", "List the operators of the admin UI.");
+        var format = CliOutput.FormatOption();
+        var list = new Command("list", "List the operators of the admin UI (never their password hashes).") { format };
         list.SetAction(async (parse, ct) =>
         {
             await using var app = CliApp.BuildServices(parse);
             await app.Services.GetRequiredService<Parley.Core.Storage.Migrator>().MigrateAsync(ct);
-            foreach (var op in await app.Services.GetRequiredService<OperatorStore>().ListAsync(ct))
+            var operators = await app.Services.GetRequiredService<OperatorStore>().ListAsync(ct);
+            if (parse.IsJson(format))
+            {
+                CliOutput.WriteJson(operators.Select(op => new { id = op.Id, email = op.Email, name = op.Name, role = op.Role, createdAt = op.CreatedAt, lastLoginAt = op.LastLoginAt, lockedUntil = op.LockedUntil }));
+                return 0;
+            }
+
+            if (operators.Count == 0)
+            {
+                Console.WriteLine("No operators yet: create one with `admin create --email ...`.");
+            }
+
+            foreach (var op in operators)
             {
                 Console.WriteLine($"{op.Id}\t{op.Email}\t{op.Role}\t{op.Name}");
             }

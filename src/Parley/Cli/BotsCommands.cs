@@ -26,11 +26,24 @@ public static class BotsCommands
             return 0;
         });
 
-        var list = new Command("list", "List the registered bots.");
+        var format = CliOutput.FormatOption();
+        var list = new Command("list", "List the registered bots.") { format };
         list.SetAction((parse, _) =>
         {
             using var app = CliApp.BuildServices(parse);
             var catalog = app.Services.GetRequiredService<BotCatalog>();
+            if (parse.IsJson(format))
+            {
+                CliOutput.WriteJson(catalog.All.OrderBy(b => b.Name, StringComparer.Ordinal).Select(b => new
+                {
+                    name = b.Name,
+                    description = b.Description,
+                    engine = b is EngineBot,
+                    isDefault = string.Equals(b.Name, catalog.DefaultBot, StringComparison.OrdinalIgnoreCase),
+                }));
+                return Task.FromResult(0);
+            }
+
             foreach (var bot in catalog.All.OrderBy(b => b.Name, StringComparer.Ordinal))
             {
                 var marks = (bot is EngineBot ? " [engine]" : "") + (string.Equals(bot.Name, catalog.DefaultBot, StringComparison.OrdinalIgnoreCase) ? " [default]" : "");

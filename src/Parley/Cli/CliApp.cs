@@ -65,11 +65,29 @@ public static class CliApp
             // Errors reach the catch below as one line; System.CommandLine's own handler would print a stack trace.
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException or HttpRequestException or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}");
-            return 1;
+            await Console.Error.WriteLineAsync("error: cancelled.");
+            return CliOutput.Failure;
         }
+        catch (Exception ex)
+        {
+            // Whatever went wrong (a file that cannot be read, a database that is down, a bug): one line, exit code 1.
+            // Scripts can trust that anything but 0 and 2 means failure; nothing prints a stack trace.
+            await Console.Error.WriteLineAsync($"error: {OneLine(ex)}");
+            return CliOutput.Failure;
+        }
+    }
+
+    /// <summary>The message as one line; for unexpected exception types, prefixed with the type so a bug can be told from a wrong input.</summary>
+    private static string OneLine(Exception ex)
+    {
+        var inner = ex is AggregateException { InnerExceptions.Count: 1 } agg ? agg.InnerExceptions[0] : ex;
+        var message = string.Join(' ', inner.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return inner is InvalidOperationException or System.Data.Common.DbException or HttpRequestException or Microsoft.Extensions.Options.OptionsValidationException
+            or IOException or UnauthorizedAccessException or ArgumentException or FormatException
+            ? message
+            : $"{inner.GetType().Name}: {message}";
     }
 
     private static string CommandPath(ParseResult parse)

@@ -61,11 +61,18 @@ public static class KbCommands
     private static Command List()
     {
         var account = new Option<string?>("--account") { Description = "Only this account's documents." };
-        var command = new Command("list", "List the documents.") { account };
+        var format = CliOutput.FormatOption();
+        var command = new Command("list", "List the documents.") { account, format };
         command.SetAction(async (parse, ct) =>
         {
             await using var app = await OpenAsync(parse, ct);
             var documents = await app.Services.GetRequiredService<KnowledgeBase>().ListAsync(parse.GetValue(account), ct);
+            if (parse.IsJson(format))
+            {
+                CliOutput.WriteJson(documents);
+                return 0;
+            }
+
             if (documents.Count == 0)
             {
                 Console.WriteLine("The knowledge base is empty.");

@@ -1,8 +1,11 @@
+using System.Net;
 using Microsoft.Playwright;
+using Parley.Core.ApiKeys;
 using Parley.Core.Inbound;
 using Parley.Core.Operators;
 using Parley.Core.Storage;
 using Parley.Testing;
+using Parley.Tests.Api;
 
 namespace Parley.Tests.Admin;
 
@@ -185,6 +188,86 @@ public sealed class AdminPageTests
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/admin/templates/\d+$"));
         await page.GotoAsync(Url(app, "/admin/templates"));
         await page.Locator("[data-testid=template-row]", new() { HasText = "order_ready" }).WaitForAsync();
+
+        errors.ShouldBeEmpty();
+    }
+
+    [BrowserFact]
+    public async Task ThreadView_ShowsMediaButtonsListsLocationsAndTemplates_AndMediaNeedsTheSignIn()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, kestrel: true);
+        await app.Get<OperatorStore>().CreateAsync(Email, "Ana Agent", OperatorRoles.Agent, Password);
+        var echo = app.SandboxFor("echo");
+        const string contact = "+15550005555";
+        await echo.SendAsync(contact, "hi", name: "Marta");
+        await echo.SendFileAsync(contact, MediaApiTests.Png, "receipt.png", "image/png", "my receipt");
+        await echo.SendFileAsync(contact, MediaApiTests.Pdf, "invoice.pdf", "application/pdf");
+        var inboundImage = (await echo.ThreadAsync(contact)).Single(m => m.Type == "image");
+        var storedId = inboundImage.Media!.Url![(inboundImage.Media.Url!.LastIndexOf('/') + 1)..];
+        // An outbound image sent by link (as an integrator would): here a link to this server, so the browser can load it.
+        var link = new Uri(app.BaseUrl, inboundImage.Media.Url).ToString();
+
+        using var api = await app.ApiClientAsync(ApiScopes.MessagesSend);
+        await ApiSeed.TemplateAsync(app, "order_shipped", "es", "Hola {{1}}, tu pedido {{2}} va en camino.");
+        object[] sends =
+        [
+            new { account = "echo", to = contact, text = "Pick one", interactive = new { kind = "button", buttons = new[] { new { id = "yes", title = "Yes please" }, new { id = "no", title = "No thanks" } } } },
+            new { account = "echo", to = contact, text = "Our menu", interactive = new { kind = "list", listButton = "See options", sections = new[] { new { title = "Drinks", rows = new[] { new { id = "tea", title = "Green tea", description = "Hot" } } } } } },
+            new { account = "echo", to = contact, location = new { latitude = 19.4326, longitude = -99.1332, name = "Zócalo", address = "Centro, CDMX" } },
+            new { account = "echo", to = contact, type = "template", template = new { name = "order_shipped", language = "es", parameters = new[] { "Marta", "A-7" } } },
+            new { account = "echo", to = contact, type = "image", text = "by link", media = new { url = link } },
+        ];
+        foreach (var body in sends)
+        {
+            var (response, json) = await api.PostJsonAsync("/api/v1/messages", body);
+            response.StatusCode.ShouldBe(HttpStatusCode.Accepted, json.ToString());
+        }
+
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1400 } });
+        var errors = CollectConsoleErrors(page);
+        await page.GotoAsync(Url(app, "/admin/conversations"));
+        await SignInAsync(page, Email, Password);
+        await page.Locator("[data-testid=inbox-item]", new() { HasText = "Marta" }).ClickAsync();
+        await page.Locator("[data-testid=conversation][data-interactive=true]").WaitForAsync();
+
+        // Inbound media: the image inline, the document as a link, both through the admin's signed-in media route.
+        var inbound = page.Locator("[data-testid=message][data-direction=inbound][data-type=image]");
+        await inbound.Locator("[data-testid=media-image]").WaitForAsync();
+        (await inbound.InnerTextAsync()).ShouldContain("my receipt");
+        var document = page.Locator("[data-testid=message][data-direction=inbound][data-type=document] [data-testid=media-document]");
+        (await document.InnerTextAsync()).ShouldContain("invoice.pdf");
+        var documentUrl = await document.EvaluateAsync<string>("a => a.href"); // resolved against the page's <base>
+        documentUrl.ShouldStartWith(Url(app, "/admin/media/"));
+        var download = await page.APIRequest.GetAsync(documentUrl);
+        download.Status.ShouldBe(200);
+        (await download.BodyAsync()).ShouldBe(MediaApiTests.Pdf);
+        (await page.APIRequest.GetAsync(Url(app, "/admin/media/" + new string('0', 64)))).Status.ShouldBe(404);
+
+        // Outbound: reply buttons under the bubble, the list with its rows, the location card, the rendered template, the linked image.
+        await page.Locator("[data-testid=message][data-direction=outbound][data-type=interactive] .bubble-button", new() { HasText = "Yes please" }).WaitForAsync();
+        var list = page.Locator("[data-testid=message][data-type=interactive] .list-rows");
+        await list.WaitForAsync();
+        (await list.InnerTextAsync()).ShouldContain("See options");
+        (await list.InnerTextAsync()).ShouldContain("Green tea");
+        var location = page.Locator("[data-testid=message][data-type=location] [data-testid=location]");
+        (await location.InnerTextAsync()).ShouldContain("Zócalo");
+        (await location.GetAttributeAsync("href"))!.ShouldContain("openstreetmap.org/?mlat=19.4326&mlon=-99.1332");
+        await page.Locator("[data-testid=message][data-type=template]", new() { HasText = "Hola Marta, tu pedido A-7 va en camino." }).WaitForAsync();
+        var linked = page.Locator("[data-testid=message][data-direction=outbound][data-type=image] [data-testid=media-image]");
+        await linked.WaitForAsync();
+        (await linked.GetAttributeAsync("src")).ShouldBe(link);
+
+        // Every image in the thread actually loaded (the signed-in cookie authorizes the admin's media route).
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=media-image]')].every(i => i.complete && i.naturalWidth > 0)");
+        await Browser.ScreenshotAsync(page, "admin-conversation-media");
+
+        // Without the sign-in, the media route gives nothing but the way to the sign-in page.
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.BaseUrl };
+        using var refused = await anonymous.GetAsync($"/admin/media/{storedId}");
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        refused.Headers.Location!.ToString().ShouldContain("/admin/login");
+        (await refused.Content.ReadAsByteArrayAsync()).ShouldNotBe(MediaApiTests.Png);
 
         errors.ShouldBeEmpty();
     }

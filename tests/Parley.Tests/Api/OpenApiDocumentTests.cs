@@ -94,6 +94,28 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
         _document.GetProperty("components").GetProperty("schemas").GetProperty("SendMessageRequest").GetProperty("properties").TryGetProperty("template", out _).ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("/api/v1/media")]
+    [InlineData("/api/v1/kb/documents")]
+    public void Uploads_DescribeTheirMultipartBody_WithTheFile(string path)
+    {
+        var post = _document.GetProperty("paths").GetProperty(path).GetProperty("post");
+        var schema = post.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema");
+        var file = schema.GetProperty("properties").GetProperty("file");
+        file.Str("type").ShouldBe("string");
+        file.Str("format").ShouldBe("binary");
+        schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()).ShouldContain("file");
+    }
+
+    [Fact]
+    public void Media_Download_IsDescribedAsAFile_WithItsScope()
+    {
+        var get = _document.GetProperty("paths").GetProperty("/api/v1/media/{id}").GetProperty("get");
+        get.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("application/octet-stream", out _).ShouldBeTrue();
+        get.GetProperty("responses").TryGetProperty("404", out _).ShouldBeTrue();
+        get.GetProperty("security")[0].GetProperty("ApiKey")[0].GetString().ShouldBe("read");
+    }
+
     [Fact]
     public async Task Docs_ServesTheUi_PointedAtTheDocument()
     {

@@ -182,9 +182,14 @@ public sealed partial class CliProcessTests : IAsyncLifetime
         snapshot.GetProperty("backlog").GetProperty("failedWebhookEvents").GetInt64().ShouldBe(0);
         snapshot.GetProperty("delivery").GetProperty("failed").GetInt64().ShouldBe(0);
 
+        snapshot.GetProperty("rateLimits").ValueKind.ShouldBe(JsonValueKind.Array);
+        snapshot.GetProperty("backlog").GetProperty("outgoingWebhooksPending").GetInt64().ShouldBe(0);
+
         var table = await RunAsync("monitor");
         table.ExitCode.ShouldBe(0);
         table.Stdout.ShouldContain("Failures by reason");
+        table.Stdout.ShouldContain("Sending against rate limits");
+        table.Stdout.ShouldContain("Failed provider webhooks");
 
         var cleanup = await RunAsync("cleanup", "--format", "json");
         cleanup.ExitCode.ShouldBe(0, cleanup.ToString());
@@ -201,6 +206,41 @@ public sealed partial class CliProcessTests : IAsyncLifetime
         var list = await RunAsync("webhooks", "list", "--format", "json");
         list.Stdout.ShouldContain("https://crm.example.com/hook");
         list.Stdout.ShouldNotContain(add.Lines[^1]);
+    }
+
+    [Fact]
+    public async Task Lists_PrintJsonForScripts()
+    {
+        var created = await ParleyProcess.RunAsync(["admin", "create", "--email", "ops@example.com", "--role", "agent", $"--Parley:DataDirectory={Data}"], stdin: "a long enough secret\n");
+        created.ExitCode.ShouldBe(0, created.StdErr);
+
+        var operators = await RunAsync("admin", "list", "--format", "json");
+        operators.ExitCode.ShouldBe(0, operators.ToString());
+        var op = JsonDocument.Parse(operators.Stdout).RootElement.EnumerateArray().Single();
+        op.GetProperty("email").GetString().ShouldBe("ops@example.com");
+        op.GetProperty("role").GetString().ShouldBe("agent");
+        operators.Stdout.ShouldNotContain("a long enough secret");
+
+        var bots = await RunAsync("bots", "list", "--format", "json");
+        bots.ExitCode.ShouldBe(0, bots.ToString());
+        JsonDocument.Parse(bots.Stdout).RootElement.EnumerateArray().Select(b => b.GetProperty("name").GetString()).ShouldContain("echo");
+
+        var kb = await RunAsync("kb", "list", "--format", "json");
+        kb.ExitCode.ShouldBe(0, kb.ToString());
+        JsonDocument.Parse(kb.Stdout).RootElement.GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AnUnexpectedFailure_IsOneLineOnStandardError_AndExit1()
+    {
+        // Regression: an exception type the commands did not expect (here Npgsql's ArgumentException for a mistyped connection
+        // string) used to end the process with a stack trace.
+        var run = await RunAsync("apikeys", "list", "--Parley:Database:Provider=postgres", "--ConnectionStrings:Parley=Hots=127.0.0.1;Usernme=x");
+
+        run.ExitCode.ShouldBe(1, run.ToString());
+        run.ErrorLines.Count.ShouldBe(1, run.ToString());
+        run.Stderr.ShouldStartWith("error: ");
+        run.Stderr.ShouldNotContain("   at ");
     }
 
     [Fact]

@@ -1,0 +1,116 @@
+using System.Globalization;
+using Dapper;
+using Parley.Core.Inbound;
+using Parley.Core.Messaging;
+using Parley.Core.Storage;
+using Parley.Testing;
+
+namespace Parley.Tests.Pipeline;
+
+/// <summary>Webhook intake's group commit: many deliveries per transaction, each stored once, a bad one failing alone.</summary>
+public sealed class GroupCommitTests
+{
+    private static readonly Dictionary<string, string?> NoWorkers = new() { ["Parley:Workers:Enabled"] = "false" };
+
+    [Theory, SqliteData, PostgresData]
+    public async Task ConcurrentDeliveriesWithDuplicates_AreStoredOnceEach(DatabaseKind kind)
+    {
+        await using var app = await TestApp.StartAsync(kind, NoWorkers);
+        var intake = app.Get<IntakeStore>();
+
+        // 300 deliveries from 40 contacts; every third one redelivers an earlier message, at the same time.
+        var deliveries = Enumerable.Range(0, 300).Select(n =>
+        {
+            var id = n % 3 == 2 ? n - 1 : n;
+            return Batch(Contact(id % 40), $"wamid.group.{id}", $"message {id}");
+        }).ToList();
+        var results = await Task.WhenAll(deliveries.Select(d => Task.Run(() => intake.StoreAsync(d))));
+
+        var unique = deliveries.Select(d => d.Messages[0].ProviderMessageId).Distinct().Count();
+        results.Sum(r => r.NewMessageIds.Count).ShouldBe(unique);
+        results.Sum(r => r.DuplicateMessages).ShouldBe(300 - unique);
+        results.Select(r => r.WebhookEventId).Distinct().Count().ShouldBe(300);
+        await using var c = await app.Get<Database>().OpenAsync();
+        (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM messages WHERE provider_message_id LIKE 'wamid.group.%'")).ShouldBe(unique);
+        (await c.ExecuteScalarAsync<long>("SELECT SUM(in_pending) FROM conversations")).ShouldBe(unique);
+        (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM webhook_events")).ShouldBe(300);
+    }
+
+    [Fact]
+    public async Task DeliveriesWaitingForTheWriter_AreCommittedTogether()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, NoWorkers);
+        var intake = app.Get<IntakeStore>();
+        var database = app.Get<Database>();
+
+        // Hold SQLite's write gate: the first delivery's writer waits for it, the others queue behind that writer.
+        var first = default(Task<IntakeResult>);
+        var rest = new List<Task<IntakeResult>>();
+        await using (var holder = await database.OpenAsync())
+        await using (var tx = await database.BeginWriteAsync(holder))
+        {
+            first = intake.StoreAsync(Batch(Contact(0), "wamid.wait.0", "first"));
+            await Task.Delay(200);
+            for (var n = 1; n <= 20; n++)
+            {
+                rest.Add(intake.StoreAsync(Batch(Contact(n), $"wamid.wait.{n}", $"m{n}")));
+            }
+
+            await Task.Delay(200);
+            first.IsCompleted.ShouldBeFalse();
+            await tx.RollbackAsync();
+        }
+
+        await first;
+        var ids = (await Task.WhenAll(rest)).Select(r => r.WebhookEventId).ToList();
+
+        // One transaction wrote the twenty that queued: one write time, consecutive ids.
+        await using var c = await database.OpenAsync();
+        var times = await c.QueryAsync<long>("SELECT DISTINCT received_at FROM webhook_events WHERE id IN @ids", new { ids });
+        times.ShouldHaveSingleItem();
+        ids.Order().ShouldBe(Enumerable.Range(0, 20).Select(i => ids.Min() + i));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task OneBadDeliveryInAGroup_FailsAlone(DatabaseKind kind)
+    {
+        await using var app = await TestApp.StartAsync(kind, NoWorkers);
+        var intake = app.Get<IntakeStore>();
+        var database = app.Get<Database>();
+
+        var good = new List<Task<IntakeResult>>();
+        Task<IntakeResult> bad;
+        await using (var holder = await database.OpenAsync())
+        {
+            // On SQLite the gate holds everyone in one queue; on PostgreSQL they queue behind the first writer's commit.
+            await using var tx = database.Kind == DatabaseKind.Sqlite ? await database.BeginWriteAsync(holder) : null;
+            for (var n = 0; n < 10; n++)
+            {
+                good.Add(intake.StoreAsync(Batch(Contact(1), $"wamid.bad.{n}", $"m{n}")));
+            }
+
+            // A message type the schema refuses (NOT NULL): the store fails inside the group's transaction.
+            bad = intake.StoreAsync(new InboundBatch("sandbox", "sandbox", "{}")
+            {
+                Messages = [new InboundMessage("wamid.bad.x", new ContactRef(Contact(1)), new MessageContent { Type = null! }, DateTimeOffset.UnixEpoch)],
+            });
+            for (var n = 10; n < 20; n++)
+            {
+                good.Add(intake.StoreAsync(Batch(Contact(1), $"wamid.bad.{n}", $"m{n}")));
+            }
+        }
+
+        await Should.ThrowAsync<Exception>(() => bad);
+        (await Task.WhenAll(good)).Sum(r => r.NewMessageIds.Count).ShouldBe(20);
+        await using var c = await database.OpenAsync();
+        (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM messages WHERE provider_message_id LIKE 'wamid.bad.%'")).ShouldBe(20);
+    }
+
+    private static string Contact(int n) => "1555000" + n.ToString("D4", CultureInfo.InvariantCulture);
+
+    private static InboundBatch Batch(string waId, string providerId, string text) =>
+        new("sandbox", "sandbox", "{}")
+        {
+            Messages = [new InboundMessage(providerId, new ContactRef(waId), MessageContent.FromText(text), DateTimeOffset.UnixEpoch)],
+        };
+}
