@@ -33,7 +33,17 @@ public static class Browser
 
 public sealed class BrowserSession(IPlaywright playwright, IBrowser browser) : IAsyncDisposable
 {
-    public Task<IPage> NewPageAsync(BrowserNewPageOptions? options = null) => browser.NewPageAsync(options);
+    /// <summary>
+    /// A page whose waits allow a minute: the suite runs browsers beside other tests on small shared machines, where a
+    /// Blazor circuit or a navigation can take longer than Playwright's 30 s default. A wait that never ends still fails.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(BrowserNewPageOptions? options = null)
+    {
+        var page = await browser.NewPageAsync(options);
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
+        return page;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -43,9 +43,12 @@ public static class TestRedis
     /// <summary>The keys under a prefix, read straight from the test Redis (not through Parley).</summary>
     public static async Task<IReadOnlyList<string>> KeysAsync(string prefix)
     {
-        using var admin = await ConnectionMultiplexer.ConnectAsync(Configuration!);
+        // SCAN runs synchronously in this client: a generous timeout, for a machine busy with the rest of the suite.
+        var options = ConfigurationOptions.Parse(Configuration!);
+        options.SyncTimeout = 15_000;
+        using var admin = await ConnectionMultiplexer.ConnectAsync(options);
         var server = admin.GetServer(admin.GetEndPoints()[0]);
-        return server.Keys(pattern: prefix + "*").Select(k => k.ToString()).ToList();
+        return await Task.Run(() => server.Keys(pattern: prefix + "*").Select(k => k.ToString()).ToList());
     }
 }
 
