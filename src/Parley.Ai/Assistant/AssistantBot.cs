@@ -9,7 +9,7 @@ namespace Parley.Ai.Assistant;
 /// <summary>
 /// The <c>assistant</c> bot, Parley's default: a few commands of its own (<c>help</c>/<c>ayuda</c>/<c>menu</c> for a
 /// list menu, <c>reset</c> to forget the conversation, a person on request) and everything else answered by the
-/// <see cref="AssistantResponder"/>. Silent while a person has taken the conversation over.
+/// <see cref="AssistantResponder"/>. While a person has taken the conversation over, the core does not call it.
 /// </summary>
 public sealed class AssistantBot(AssistantResponder responder, KnowledgeStore knowledge, IOptions<AiOptions> options) : IBot
 {
@@ -27,17 +27,11 @@ public sealed class AssistantBot(AssistantResponder responder, KnowledgeStore kn
 
     public async Task<BotResult> HandleAsync(BotRequest request, CancellationToken ct)
     {
-        if (request.Conversation.State == ConversationInfo.HumanState)
-        {
-            // A person is answering; the bot engine's takeover stage will own this once it exists.
-            return BotResult.Silent;
-        }
-
         var content = request.Message.Content;
         var command = (content.Reply?.Id ?? content.Text ?? "").Trim();
         var folded = TextAnalyzer.Fold(command).TrimEnd('.', '!');
         var lang = Language.Detect(content.Reply?.Title ?? content.Text);
-        var offline = AiSettingsFor(request).IsOffline;
+        var offline = AiSettings.ForOrOffline(options.Value, request.Account).IsOffline;
 
         if (MenuWords.Contains(folded) || folded == AssistantTexts.MenuChoice)
         {
@@ -82,17 +76,5 @@ public sealed class AssistantBot(AssistantResponder responder, KnowledgeStore kn
         }
 
         return await responder.AnswerAsync(request, ct);
-    }
-
-    private AiSettings AiSettingsFor(BotRequest request)
-    {
-        try
-        {
-            return AiSettings.For(options.Value, request.Account);
-        }
-        catch (FormatException)
-        {
-            return AiSettings.From(options.Value) with { Provider = AiProviders.Offline };
-        }
     }
 }

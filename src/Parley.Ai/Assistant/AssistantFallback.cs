@@ -40,18 +40,7 @@ public sealed class AssistantFallback(AssistantResponder responder, KnowledgeSto
             context.ConversationState = state;
         }
 
-        context.Details["assistant"] = IsOffline(request.Account) ? "offline" : "model";
+        context.Details["assistant"] = AiSettings.ForOrOffline(options.Value, request.Account).IsOffline ? "offline" : "model";
     }
 
-    private bool IsOffline(Core.Accounts.Account account)
-    {
-        try
-        {
-            return AiSettings.For(options.Value, account).IsOffline;
-        }
-        catch (FormatException)
-        {
-            return true; // Settings the validator reports at start; until fixed, the assistant stays offline.
-        }
-    }
 }

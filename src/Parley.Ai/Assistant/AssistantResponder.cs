@@ -265,15 +265,13 @@ public sealed partial class AssistantResponder(
 
     private AiSettings SettingsFor(BotRequest request)
     {
-        try
+        var settings = AiSettings.ForOrOffline(options.Value, request.Account, out var problem);
+        if (problem is not null)
         {
-            return AiSettings.For(options.Value, request.Account);
+            logger.LogWarning("AI settings of account {Account} are invalid, answering offline: {Reason}", request.Account.Id, problem);
         }
-        catch (FormatException ex)
-        {
-            logger.LogWarning("AI settings of account {Account} are invalid, answering offline: {Reason}", request.Account.Id, ex.Message);
-            return AiSettings.From(options.Value) with { Provider = AiProviders.Offline };
-        }
+
+        return settings;
     }
 
     private Task RecordAsync(AnswerContext x, AiUsage record, CancellationToken ct) =>

@@ -63,6 +63,27 @@ public sealed record AiSettings
         MinSimilarity = o.MinSimilarity,
     };
 
+    /// <summary>
+    /// Like <see cref="For"/>, but settings that do not parse mean offline (the options validator names the key at
+    /// start; until it is fixed the assistant still answers, from the knowledge base). <paramref name="problem"/> says why.
+    /// </summary>
+    public static AiSettings ForOrOffline(AiOptions global, Account? account, out string? problem)
+    {
+        try
+        {
+            problem = null;
+            return For(global, account);
+        }
+        catch (FormatException ex)
+        {
+            problem = ex.Message;
+            return From(global) with { Provider = AiProviders.Offline };
+        }
+    }
+
+    /// <inheritdoc cref="ForOrOffline(AiOptions, Account?, out string?)"/>
+    public static AiSettings ForOrOffline(AiOptions global, Account? account) => ForOrOffline(global, account, out _);
+
     /// <summary>The settings for an account. Throws <see cref="FormatException"/> naming the key when a value does not parse.</summary>
     public static AiSettings For(AiOptions global, Account? account, string keyPrefix = "Ai")
     {

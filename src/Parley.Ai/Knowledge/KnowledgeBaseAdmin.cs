@@ -42,14 +42,7 @@ public sealed class KnowledgeBaseAdmin(KnowledgeBase knowledge, Retriever retrie
     private async Task<AiSettings> SettingsAsync(string accountId, CancellationToken ct)
     {
         var account = accountId.Length == 0 ? null : await accounts.FindAsync(accountId, ct);
-        try
-        {
-            return AiSettings.For(options.Value, account);
-        }
-        catch (FormatException)
-        {
-            return AiSettings.From(options.Value) with { Provider = AiProviders.Offline };
-        }
+        return AiSettings.ForOrOffline(options.Value, account);
     }
 
     private static KnowledgeDocumentInfo ToInfo(KbDocument d) =>

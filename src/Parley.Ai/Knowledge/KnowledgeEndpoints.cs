@@ -69,22 +69,15 @@ public static class KnowledgeEndpoints
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        AiSettings? settings = null;
-        try
-        {
-            settings = AiSettings.For(options.Value, account);
-        }
-        catch (FormatException)
-        {
-            // Stored without embeddings; they are made on first use once the settings are fixed.
-        }
+        // Offline (or settings that do not parse): stored without embeddings; they are made on first use once a provider is set.
+        var settings = AiSettings.ForOrOffline(options.Value, account);
 
         try
         {
             var scope = new KbScope(account?.Id ?? KbScope.Everyone, form["bot"].ToString() is { Length: > 0 } bot ? bot : KbScope.Everyone);
             var title = form["title"].ToString();
             var result = await knowledge.AddAsync(scope, file.FileName, buffer.ToArray(), file.ContentType, title.Length == 0 ? null : title, "api",
-                settings is { IsOffline: false } ? settings : null, ct);
+                settings.IsOffline ? null : settings, ct);
             return TypedResults.Created($"/api/v1/kb/documents/{result.Id}", result);
         }
         catch (DocumentReadException ex)

@@ -1,4 +1,5 @@
 using System.Net;
+using Parley.Channels.Media;
 using Parley.Core.Accounts;
 using Parley.Core.Messaging;
 using Parley.Core.Outbound;
@@ -67,61 +68,6 @@ public sealed class AcsMediaDownloader(AcsRestClient rest) : IMediaDownloader
         var served = response.Content.Headers.ContentType?.MediaType;
         var mime = served is null or "application/octet-stream" ? media.MimeType ?? served : served;
         var fileName = media.FileName ?? response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"');
-        return new DownloadedMedia(new ResponseStream(stream, response, request), mime, fileName, null);
-    }
-
-    /// <summary>The response body, which disposes the response (and its request) with it.</summary>
-    private sealed class ResponseStream(Stream inner, HttpResponseMessage response, HttpRequestMessage request) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => inner.Length;
-
-        public override long Position
-        {
-            get => inner.Position;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override int Read(Span<byte> buffer) => inner.Read(buffer);
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            inner.ReadAsync(buffer, offset, count, cancellationToken);
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            inner.ReadAsync(buffer, cancellationToken);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-                response.Dispose();
-                request.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await inner.DisposeAsync();
-            response.Dispose();
-            request.Dispose();
-            await base.DisposeAsync();
-        }
+        return new DownloadedMedia(new ResponseBodyStream(stream, response, request), mime, fileName, null);
     }
 }

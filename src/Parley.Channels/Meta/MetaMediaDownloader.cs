@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Parley.Channels.Media;
 using Parley.Core.Accounts;
 using Parley.Core.Messaging;
 using Parley.Core.Outbound;
@@ -61,7 +62,7 @@ public sealed class MetaMediaDownloader(MetaGraph graph) : IMediaDownloader
             }
 
             var stream = await response.Content.ReadAsStreamAsync(ct);
-            return new DownloadedMedia(new ResponseStream(stream, response), response.Content.Headers.ContentType?.MediaType ?? mime, media.FileName, sha256);
+            return new DownloadedMedia(new ResponseBodyStream(stream, response), response.Content.Headers.ContentType?.MediaType ?? mime, media.FileName, sha256);
         }
         catch (MetaApiException ex)
         {
@@ -77,41 +78,6 @@ public sealed class MetaMediaDownloader(MetaGraph graph) : IMediaDownloader
             JsonValueKind.Number => v.GetRawText(),
             _ => null,
         } : null;
-
-    /// <summary>The download stream; disposing it also releases the HTTP response.</summary>
-    private sealed class ResponseStream(Stream inner, HttpResponseMessage response) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => response.Content.Headers.ContentLength ?? throw new NotSupportedException();
-        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-                response.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await inner.DisposeAsync();
-            response.Dispose();
-            await base.DisposeAsync();
-        }
-    }
 }
 
 /// <summary>Marks inbound messages read (blue ticks) and shows WhatsApp's typing indicator while the bot works.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using Parley.Channels.Media;
 using Parley.Core.Accounts;
 using Parley.Core.Messaging;
 using Parley.Core.Outbound;
@@ -96,7 +97,7 @@ public sealed class TwilioMediaDownloader(IHttpClientFactory httpClients, IOptio
             var stream = await response.Content.ReadAsStreamAsync(ct);
             var mime = response.Content.Headers.ContentType?.MediaType ?? media.MimeType;
             var fileName = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"');
-            return new DownloadedMedia(new ResponseStream(stream, response), mime, fileName ?? media.FileName, null);
+            return new DownloadedMedia(new ResponseBodyStream(stream, response), mime, fileName ?? media.FileName, null);
         }
     }
 
@@ -107,39 +108,4 @@ public sealed class TwilioMediaDownloader(IHttpClientFactory httpClients, IOptio
         string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
         && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
         && a.Port == b.Port;
-
-    /// <summary>The body stream, disposing the response with it.</summary>
-    private sealed class ResponseStream(Stream inner, HttpResponseMessage response) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => inner.Length;
-        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-                response.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await inner.DisposeAsync();
-            response.Dispose();
-            await base.DisposeAsync();
-        }
-    }
 }

@@ -30,7 +30,7 @@ public sealed class IntakeStore(Database database, TimeProvider time, WorkSignal
 {
     private readonly IDomainEvents _events = events ?? NoDomainEvents.Instance;
     private readonly IntakeOptions _options = options?.Value ?? new IntakeOptions();
-    private WriterQueue[]? _writers;
+    private readonly WriterQueue[] _writers = CreateWriters(options?.Value ?? new IntakeOptions(), database.Kind);
 
     public async Task<IntakeResult> StoreAsync(InboundBatch batch, CancellationToken ct = default)
     {
@@ -48,9 +48,8 @@ public sealed class IntakeStore(Database database, TimeProvider time, WorkSignal
             return StoreAloneAsync(batch, ct);
         }
 
-        var writers = _writers ??= CreateWriters();
         var pending = new PendingBatch(batch);
-        var queue = writers[(int)((uint)StringComparer.Ordinal.GetHashCode(WriterKey(batch)) % (uint)writers.Length)];
+        var queue = _writers[(int)((uint)StringComparer.Ordinal.GetHashCode(WriterKey(batch)) % (uint)_writers.Length)];
         if (queue.Add(pending))
         {
             _ = Task.Run(() => DrainAsync(queue), CancellationToken.None);
@@ -60,9 +59,9 @@ public sealed class IntakeStore(Database database, TimeProvider time, WorkSignal
         return pending.Completion.Task.WaitAsync(ct);
     }
 
-    private WriterQueue[] CreateWriters()
+    private static WriterQueue[] CreateWriters(IntakeOptions options, DatabaseKind kind)
     {
-        var count = _options.Writers > 0 ? _options.Writers : database.Kind == DatabaseKind.Sqlite ? 1 : 4;
+        var count = options.Writers > 0 ? options.Writers : kind == DatabaseKind.Sqlite ? 1 : 4;
         return Enumerable.Range(0, count).Select(_ => new WriterQueue()).ToArray();
     }
 

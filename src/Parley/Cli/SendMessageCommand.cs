@@ -38,20 +38,7 @@ public static class SendMessageCommand
                 return CliOutput.UsageError("--template needs --lang (the template's language, like es).");
             }
 
-            var positional = new List<string>();
-            var named = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var p in parse.GetValue(param) ?? [])
-            {
-                var eq = p.IndexOf('=', StringComparison.Ordinal);
-                if (eq > 0 && p[..eq].All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
-                {
-                    named[p[..eq]] = p[(eq + 1)..];
-                }
-                else
-                {
-                    positional.Add(p);
-                }
-            }
+            var (positional, named) = TemplateArguments.Parse(parse.GetValue(param));
 
             var content = templateName is null
                 ? MessageContent.FromText(body!)

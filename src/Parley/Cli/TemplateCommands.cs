@@ -97,20 +97,7 @@ public static class TemplateCommands
                 text = template.Body;
             }
 
-            var positional = new List<string>();
-            var named = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var p in parse.GetValue(param) ?? [])
-            {
-                var eq = p.IndexOf('=', StringComparison.Ordinal);
-                if (eq > 0 && p[..eq].All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
-                {
-                    named[p[..eq]] = p[(eq + 1)..];
-                }
-                else
-                {
-                    positional.Add(p);
-                }
-            }
+            var (positional, named) = TemplateArguments.Parse(parse.GetValue(param));
 
             var rendered = TemplateRenderer.Render(text, positional, named);
             if (parse.IsJson(format))
