@@ -42,8 +42,11 @@ public static class WebExtensions
     public static WebApplication MapSandbox(this WebApplication app)
     {
         app.MapSandboxApi();
-        app.MapGet("/sandbox", () => Results.File(
-            Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "sandbox", "index.html"), "text/html; charset=utf-8"))
+        // Through the web root's file provider, like the page's script and styles: it finds the page in a published
+        // wwwroot and, via the static web assets manifest, in the project when the build output runs from elsewhere.
+        app.MapGet("/sandbox", (IWebHostEnvironment env) => env.WebRootFileProvider.GetFileInfo("sandbox/index.html") is { Exists: true } page
+                ? Results.Stream(page.CreateReadStream(), "text/html; charset=utf-8")
+                : Results.NotFound())
             .ExcludeFromDescription();
         app.MapGet("/", () => Results.Redirect("/sandbox")).ExcludeFromDescription();
         return app;
