@@ -43,7 +43,7 @@ public sealed class IntakeStore(Database database, TimeProvider time, WorkSignal
 
     private Task<IntakeResult> StoreCoreAsync(InboundBatch batch, CancellationToken ct)
     {
-        if (!_options.GroupCommit || batch.ReplayOfEventId is not null)
+        if (!(_options.GroupCommit ?? database.Kind == DatabaseKind.Sqlite) || batch.ReplayOfEventId is not null)
         {
             return StoreAloneAsync(batch, ct);
         }

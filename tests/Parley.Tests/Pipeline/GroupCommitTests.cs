@@ -10,7 +10,8 @@ namespace Parley.Tests.Pipeline;
 /// <summary>Webhook intake's group commit: many deliveries per transaction, each stored once, a bad one failing alone.</summary>
 public sealed class GroupCommitTests
 {
-    private static readonly Dictionary<string, string?> NoWorkers = new() { ["Parley:Workers:Enabled"] = "false" };
+    // Group commit is named explicitly: by default PostgreSQL writes each delivery in its own transaction.
+    private static readonly Dictionary<string, string?> NoWorkers = new() { ["Parley:Workers:Enabled"] = "false", ["Parley:Intake:GroupCommit"] = "true" };
 
     [Theory, SqliteData, PostgresData]
     public async Task ConcurrentDeliveriesWithDuplicates_AreStoredOnceEach(DatabaseKind kind)
