@@ -53,7 +53,6 @@ public static class CoreExtensions
         services.AddSingleton<AccountSeeder>();
         services.AddSingleton<WorkSignals>();
         services.AddSingleton<InstanceIdentity>();
-        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName);
         services.AddSingleton<IntakeStore>();
         services.AddSingleton<OutboundQueue>();
         services.AddSingleton<MessageQueries>();
@@ -93,7 +92,7 @@ public static class CoreExtensions
                 throw new InvalidOperationException("Parley:Database:Provider is 'postgres' but ConnectionStrings:Parley is empty; set it to an Npgsql connection string.");
             }
 
-            return new Database(DatabaseKind.Postgres, connectionString);
+            return new Database(DatabaseKind.Postgres, connectionString, options.GroupWrites);
         }
 
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -103,6 +102,6 @@ public static class CoreExtensions
             connectionString = $"Data Source={Path.Combine(dir, "parley.db")}";
         }
 
-        return new Database(DatabaseKind.Sqlite, connectionString);
+        return new Database(DatabaseKind.Sqlite, connectionString, options.GroupWrites);
     }
 }

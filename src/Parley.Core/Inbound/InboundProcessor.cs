@@ -72,8 +72,30 @@ public sealed class InboundProcessor(
         }
 
         var now = time.NowMs();
-        await using var conn = await database.OpenAsync(ct);
-        await using var tx = await database.BeginWriteAsync(conn, ct);
+        var queued = await database.WriteAsync(w => StoreResultAsync(w, message, result, now), ct);
+        if (queued is null)
+        {
+            // Another worker finished it after its lease expired under us: keep its outcome.
+            return false;
+        }
+
+        metrics?.Processed(time.GetElapsedTime(processingStarted), Clock.FromMs(time.NowMs()) - message.CreatedAt);
+        Interlocked.Increment(ref _processed);
+        if (queued > 0)
+        {
+            signals.Outbound.Notify();
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The write half: marks the message done, queues the replies and stores the session, in one transaction.
+    /// Returns how many replies were queued, or null (and writes nothing) when the message was already done.
+    /// </summary>
+    private async Task<int?> StoreResultAsync(WriteContext w, StoredMessage message, BotResult result, long now)
+    {
+        var (conn, tx, ct) = (w.Connection, w.Transaction, w.CancellationToken);
         // Rows are locked in one order everywhere — contact, conversation, message — so this transaction and
         // intake (which upserts contact and conversation, then inserts the message) cannot deadlock on PostgreSQL.
         if (result.OptedOut is { } optedOut)
@@ -89,9 +111,8 @@ public sealed class InboundProcessor(
             new { message.Id }, tx, cancellationToken: ct));
         if (marked == 0)
         {
-            // Another worker finished it after its lease expired under us: keep its outcome.
-            await tx.RollbackAsync(ct);
-            return false;
+            w.Discard();
+            return null;
         }
 
         var queued = 0;
@@ -122,15 +143,7 @@ public sealed class InboundProcessor(
             System.Diagnostics.Process.GetCurrentProcess().Kill();
         }
 
-        await tx.CommitAsync(ct);
-        metrics?.Processed(time.GetElapsedTime(processingStarted), Clock.FromMs(time.NowMs()) - message.CreatedAt);
-        Interlocked.Increment(ref _processed);
-        if (queued > 0)
-        {
-            signals.Outbound.Notify();
-        }
-
-        return true;
+        return queued;
     }
 
     private static async Task<BotRequest> LoadRequestAsync(DbConnection c, Account account, StoredMessage message, CancellationToken ct)

@@ -85,19 +85,20 @@ public sealed class InboundWorker(
         metrics?.InboundFailed(giveUp);
         logger.LogWarning(error, "Inbound message {MessageId} failed (attempt {Attempt} of {Max}){GiveUp}",
             message.Id, attempts, Options.MaxAttempts, giveUp ? "; marked failed" : "");
-        await using var c = await database.OpenAsync(ct);
-        await using var tx = await database.BeginWriteAsync(c, ct);
-        await Conversations.ConversationLocks.LockAsync(c, tx, message.ConversationId, ct);
-        await c.ExecuteAsync(new CommandDefinition(
-            "UPDATE messages SET attempts = @attempts, last_error = @reason, next_attempt_at = @next, process_state = @state WHERE id = @Id AND process_state = 1",
-            new { attempts, reason, next, state = giveUp ? ProcessStates.Failed : ProcessStates.Pending, message.Id }, tx, cancellationToken: ct));
-        if (giveUp)
+        await database.WriteAsync(async w =>
         {
-            await c.ExecuteAsync(new CommandDefinition(
-                "UPDATE conversations SET in_pending = in_pending - 1 WHERE id = @ConversationId", new { message.ConversationId }, tx, cancellationToken: ct));
-        }
+            await Conversations.ConversationLocks.LockAsync(w.Connection, w.Transaction, message.ConversationId, w.CancellationToken);
+            await w.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE messages SET attempts = @attempts, last_error = @reason, next_attempt_at = @next, process_state = @state WHERE id = @Id AND process_state = 1",
+                new { attempts, reason, next, state = giveUp ? ProcessStates.Failed : ProcessStates.Pending, message.Id }, w.Transaction, cancellationToken: w.CancellationToken));
+            if (giveUp)
+            {
+                await w.Connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE conversations SET in_pending = in_pending - 1 WHERE id = @ConversationId", new { message.ConversationId }, w.Transaction, cancellationToken: w.CancellationToken));
+            }
 
-        await tx.CommitAsync(ct);
+            return true;
+        }, ct);
         if (!giveUp)
         {
             lease.ReadyAt = next;

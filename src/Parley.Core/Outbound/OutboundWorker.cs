@@ -193,25 +193,10 @@ public sealed class OutboundWorker(
     private async Task<(bool GoOn, IReadOnlyList<StatusChange> Changes)> RecordCoreAsync(LaneLease lease, StoredMessage message, SendResult result, CancellationToken ct)
     {
         var now = Time.NowMs();
-        await using var c = await database.OpenAsync(ct);
-        await using var tx = await database.BeginWriteAsync(c, ct);
-        await ConversationLocks.LockAsync(c, tx, message.ConversationId, ct);
         if (result.Accepted)
         {
-            await c.ExecuteAsync(new CommandDefinition(
-                """
-                UPDATE messages SET provider_message_id = @ProviderMessageId, process_state = 2, attempts = attempts + 1, sent_at = @now, last_error = NULL
-                WHERE id = @Id
-                """,
-                new { result.ProviderMessageId, now, message.Id }, tx, cancellationToken: ct));
-            await c.ExecuteAsync(new CommandDefinition(
-                "UPDATE conversations SET out_pending = out_pending - 1, last_message_at = @now WHERE id = @ConversationId",
-                new { now, message.ConversationId }, tx, cancellationToken: ct));
-            var sent = new StatusUpdate(result.ProviderMessageId!, MessageStatus.Sent, Clock.FromMs(now));
-            var status = await StatusWriter.ApplyToMessageAsync(c, tx, message.Id, message.Status, sent, now, ct);
-            var parked = await StatusWriter.ApplyParkedTrackedAsync(c, tx, message.AccountId, result.ProviderMessageId!, message.Id, status, now, ct);
-            await tx.CommitAsync(ct);
-            return (true, [new StatusChange(message.Id, message.Status, status, sent), .. parked]);
+            var changes = await database.WriteAsync(w => RecordSentAsync(w, message, result.ProviderMessageId!, now), ct);
+            return (true, changes);
         }
 
         var attempts = message.Attempts + 1;
@@ -220,16 +205,20 @@ public sealed class OutboundWorker(
         if (giveUp)
         {
             logger.LogWarning("Outbound message {MessageId} failed: {Code} {Reason}", message.Id, result.ErrorCode, Observability.LogText.Safe(reason));
-            await c.ExecuteAsync(new CommandDefinition(
-                "UPDATE messages SET process_state = 3, attempts = @attempts, last_error = @reason, failed_transient = @transient WHERE id = @Id",
-                new { attempts, reason, transient = result.Transient ? 1 : 0, message.Id }, tx, cancellationToken: ct));
-            await StatusWriter.ApplyToMessageAsync(c, tx, message.Id, message.Status,
-                new StatusUpdate("", MessageStatus.Failed, Clock.FromMs(now)) { ErrorCode = result.ErrorCode, ErrorReason = reason }, now, ct);
-            await c.ExecuteAsync(new CommandDefinition(
-                "UPDATE conversations SET out_pending = out_pending - 1 WHERE id = @ConversationId", new { message.ConversationId }, tx, cancellationToken: ct));
-            await tx.CommitAsync(ct);
-            return (true, [new StatusChange(message.Id, message.Status, MessageStatus.Failed,
-                new StatusUpdate("", MessageStatus.Failed, Clock.FromMs(now)) { ErrorCode = result.ErrorCode, ErrorReason = reason })]);
+            var failed = new StatusUpdate("", MessageStatus.Failed, Clock.FromMs(now)) { ErrorCode = result.ErrorCode, ErrorReason = reason };
+            await database.WriteAsync(async w =>
+            {
+                var (c, tx, token) = (w.Connection, w.Transaction, w.CancellationToken);
+                await ConversationLocks.LockAsync(c, tx, message.ConversationId, token);
+                await c.ExecuteAsync(new CommandDefinition(
+                    "UPDATE messages SET process_state = 3, attempts = @attempts, last_error = @reason, failed_transient = @transient WHERE id = @Id",
+                    new { attempts, reason, transient = result.Transient ? 1 : 0, message.Id }, tx, cancellationToken: token));
+                await StatusWriter.ApplyToMessageAsync(c, tx, message.Id, message.Status, failed, now, token);
+                await c.ExecuteAsync(new CommandDefinition(
+                    "UPDATE conversations SET out_pending = out_pending - 1 WHERE id = @ConversationId", new { message.ConversationId }, tx, cancellationToken: token));
+                return true;
+            }, ct);
+            return (true, [new StatusChange(message.Id, message.Status, MessageStatus.Failed, failed)]);
         }
 
         var backoff = Options.Backoff(attempts, Random.Shared.NextDouble());
@@ -240,12 +229,35 @@ public sealed class OutboundWorker(
 
         var next = now + (long)backoff.TotalMilliseconds;
         logger.LogInformation("Outbound message {MessageId} will be retried in {Delay} ms: {Code} {Reason}", message.Id, (long)backoff.TotalMilliseconds, result.ErrorCode, Observability.LogText.Safe(reason));
-        await c.ExecuteAsync(new CommandDefinition(
-            "UPDATE messages SET attempts = @attempts, last_error = @reason, next_attempt_at = @next WHERE id = @Id",
-            new { attempts, reason, next, message.Id }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
+        await database.WriteAsync(async w =>
+        {
+            await ConversationLocks.LockAsync(w.Connection, w.Transaction, message.ConversationId, w.CancellationToken);
+            return await w.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE messages SET attempts = @attempts, last_error = @reason, next_attempt_at = @next WHERE id = @Id",
+                new { attempts, reason, next, message.Id }, w.Transaction, cancellationToken: w.CancellationToken));
+        }, ct);
         lease.ReadyAt = next;
         return (false, []);
+    }
+
+    /// <summary>The provider accepted the message: sent, with its provider id, and any status that arrived before it.</summary>
+    private static async Task<IReadOnlyList<StatusChange>> RecordSentAsync(WriteContext w, StoredMessage message, string providerMessageId, long now)
+    {
+        var (c, tx, ct) = (w.Connection, w.Transaction, w.CancellationToken);
+        await ConversationLocks.LockAsync(c, tx, message.ConversationId, ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE messages SET provider_message_id = @providerMessageId, process_state = 2, attempts = attempts + 1, sent_at = @now, last_error = NULL
+            WHERE id = @Id
+            """,
+            new { providerMessageId, now, message.Id }, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE conversations SET out_pending = out_pending - 1, last_message_at = @now WHERE id = @ConversationId",
+            new { now, message.ConversationId }, tx, cancellationToken: ct));
+        var sent = new StatusUpdate(providerMessageId, MessageStatus.Sent, Clock.FromMs(now));
+        var status = await StatusWriter.ApplyToMessageAsync(c, tx, message.Id, message.Status, sent, now, ct);
+        var parked = await StatusWriter.ApplyParkedTrackedAsync(c, tx, message.AccountId, providerMessageId, message.Id, status, now, ct);
+        return [new StatusChange(message.Id, message.Status, status, sent), .. parked];
     }
 
     /// <summary>After the commit: one event per status the message moved through (a parked "delivered" included).</summary>

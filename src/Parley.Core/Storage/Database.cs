@@ -24,13 +24,26 @@ public sealed class Database : IAsyncDisposable
     private readonly SemaphoreSlim _sqliteWriteGate = new(1, 1);
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, object> _gateHolders = [];
 
-    public Database(DatabaseKind kind, string connectionString)
+    // The physical SQLite connections (pooled handles) that already ran the setup pragmas.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
+
+    // Group commit for WriteAsync; null when each unit gets its own transaction.
+    private readonly WriteGroups? _groups;
+
+    /// <param name="groupWrites">Run concurrent <see cref="WriteAsync{T}"/> units in shared transactions; unset: on for
+    /// SQLite (one writer per file), off for PostgreSQL (many writers in parallel).</param>
+    public Database(DatabaseKind kind, string connectionString, bool? groupWrites = null)
     {
         Kind = kind;
         ConnectionString = connectionString;
         if (kind == DatabaseKind.Postgres)
         {
             _npgsql = NpgsqlDataSource.Create(connectionString);
+        }
+
+        if (groupWrites ?? kind == DatabaseKind.Sqlite)
+        {
+            _groups = new WriteGroups(this, maxGroupSize: 128);
         }
     }
 
@@ -61,11 +74,17 @@ public sealed class Database : IAsyncDisposable
 
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(ct);
-        using var pragma = connection.CreateCommand();
-        // WAL lets readers run beside the writer (set once per file, see EnsureWalAsync); NORMAL sync is
-        // durable across process crashes in WAL mode. The busy timeout covers other processes (the CLI).
-        pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
-        await pragma.ExecuteNonQueryAsync(ct);
+        // Connections are pooled and keep their settings: each physical connection is set up once, not at every open.
+        if (!_configured.TryGetValue(connection.Handle!, out _))
+        {
+            using var pragma = connection.CreateCommand();
+            // WAL lets readers run beside the writer (set once per file, see EnsureWalAsync); NORMAL sync is
+            // durable across process crashes in WAL mode. The busy timeout covers other processes (the CLI).
+            pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+            await pragma.ExecuteNonQueryAsync(ct);
+            _configured.AddOrUpdate(connection.Handle!, this);
+        }
+
         return connection;
     }
 
@@ -96,6 +115,33 @@ public sealed class Database : IAsyncDisposable
         }
 
         return await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+    }
+
+    /// <summary>
+    /// Runs a short write unit in a transaction and returns its result once that transaction committed. With group
+    /// commit (<see cref="WriteGroups"/>) units that arrive together share one transaction, each in its own savepoint;
+    /// otherwise each gets its own. Either way a unit that throws or calls <see cref="WriteContext.Discard"/> leaves
+    /// nothing behind, and a unit must not commit or roll back the transaction itself.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<WriteContext, Task<T>> unit, CancellationToken ct = default) =>
+        _groups is not null ? _groups.RunAsync(unit, ct) : WriteAloneAsync(unit, ct);
+
+    private async Task<T> WriteAloneAsync<T>(Func<WriteContext, Task<T>> unit, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        await using var tx = await BeginWriteAsync(c, ct);
+        var context = new WriteContext(c, tx, ct);
+        var result = await unit(context);
+        if (context.Discarded)
+        {
+            await tx.RollbackAsync(ct);
+        }
+        else
+        {
+            await tx.CommitAsync(ct);
+        }
+
+        return result;
     }
 
     /// <summary>

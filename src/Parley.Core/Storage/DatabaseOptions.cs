@@ -13,4 +13,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations when the server starts.</summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>
+    /// Group commit for the workers' writes (claims, leases, replies, send outcomes): units that arrive together share
+    /// one transaction. Unset: on for SQLite, off for PostgreSQL (docs/performance.md).
+    /// </summary>
+    public bool? GroupWrites { get; set; }
 }

@@ -40,32 +40,17 @@ public sealed class ConversationLane
 
     public string Name { get; }
 
-    public async Task<IReadOnlyList<long>> ClaimAsync(string owner, int max, long now, long until, CancellationToken ct)
-    {
-        await using var c = await _db.OpenAsync(ct);
-        await using var tx = await _db.BeginWriteAsync(c, ct);
-        var ids = (await c.QueryAsync<long>(new CommandDefinition(_claimSql, new { owner, until, now, max }, tx, cancellationToken: ct))).ToList();
-        await tx.CommitAsync(ct);
-        return ids;
-    }
+    public Task<IReadOnlyList<long>> ClaimAsync(string owner, int max, long now, long until, CancellationToken ct) =>
+        _db.WriteAsync<IReadOnlyList<long>>(async w =>
+            (await w.Connection.QueryAsync<long>(new CommandDefinition(_claimSql, new { owner, until, now, max }, w.Transaction, cancellationToken: w.CancellationToken))).ToList(), ct);
 
     /// <summary>Extends the lease; false when it was lost (it expired and another worker took the conversation).</summary>
-    public async Task<bool> RenewAsync(long id, string owner, long until, CancellationToken ct)
-    {
-        await using var c = await _db.OpenAsync(ct);
-        await using var tx = await _db.BeginWriteAsync(c, ct);
-        var renewed = await c.ExecuteAsync(new CommandDefinition(_renewSql, new { id, owner, until }, tx, cancellationToken: ct)) == 1;
-        await tx.CommitAsync(ct);
-        return renewed;
-    }
+    public Task<bool> RenewAsync(long id, string owner, long until, CancellationToken ct) =>
+        _db.WriteAsync(async w =>
+            await w.Connection.ExecuteAsync(new CommandDefinition(_renewSql, new { id, owner, until }, w.Transaction, cancellationToken: w.CancellationToken)) == 1, ct);
 
     /// <summary>Gives the conversation back; returns how many messages are still pending in it.</summary>
-    public async Task<int> ReleaseAsync(long id, string owner, long readyAt, CancellationToken ct)
-    {
-        await using var c = await _db.OpenAsync(ct);
-        await using var tx = await _db.BeginWriteAsync(c, ct);
-        var pending = await c.ExecuteScalarAsync<int?>(new CommandDefinition(_releaseSql, new { id, owner, readyAt }, tx, cancellationToken: ct)) ?? 0;
-        await tx.CommitAsync(ct);
-        return pending;
-    }
+    public Task<int> ReleaseAsync(long id, string owner, long readyAt, CancellationToken ct) =>
+        _db.WriteAsync(async w =>
+            await w.Connection.ExecuteScalarAsync<int?>(new CommandDefinition(_releaseSql, new { id, owner, readyAt }, w.Transaction, cancellationToken: w.CancellationToken)) ?? 0, ct);
 }

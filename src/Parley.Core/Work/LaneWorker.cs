@@ -6,15 +6,38 @@ using Parley.Core.Storage;
 namespace Parley.Core.Work;
 
 /// <summary>A held conversation: the worker renews the lease while it works and says when to come back.</summary>
-public sealed class LaneLease(ConversationLane lane, long conversationId, string owner, WorkerOptions options, TimeProvider time)
+/// <param name="until">When the lease taken by the claim runs out (Unix ms).</param>
+public sealed class LaneLease(ConversationLane lane, long conversationId, string owner, WorkerOptions options, TimeProvider time, long until)
 {
+    private long _until = until;
+
     public long ConversationId { get; } = conversationId;
 
     /// <summary>When the conversation should next be looked at; set when a retry is scheduled.</summary>
     public long ReadyAt { get; set; }
 
-    public Task<bool> RenewAsync(CancellationToken ct) =>
-        lane.RenewAsync(ConversationId, owner, time.NowMs() + (long)options.LeaseDuration.TotalMilliseconds, ct);
+    /// <summary>
+    /// Makes sure the lease has at least two thirds of its duration left before the next piece of work: a write only
+    /// once a third of it has passed, not before every message. Processing stays safe if a lease still runs out under
+    /// a very slow message: marking a message done is conditional and reply keys are idempotent.
+    /// </summary>
+    public async Task<bool> RenewAsync(CancellationToken ct)
+    {
+        var duration = (long)options.LeaseDuration.TotalMilliseconds;
+        var now = time.NowMs();
+        if (_until - now > duration * 2 / 3)
+        {
+            return true;
+        }
+
+        if (!await lane.RenewAsync(ConversationId, owner, now + duration, ct))
+        {
+            return false;
+        }
+
+        _until = now + duration;
+        return true;
+    }
 }
 
 /// <summary>
@@ -32,6 +55,9 @@ public abstract class LaneWorker(
 {
     private int _running;
 
+    // The last claim filled every free slot, so more work may be waiting: a finished conversation wakes the claim loop.
+    private volatile bool _saturated;
+
     protected WorkerOptions Options { get; } = options.Value;
     protected TimeProvider Time { get; } = time;
 
@@ -42,6 +68,7 @@ public abstract class LaneWorker(
     public async Task<int> DrainOnceAsync(CancellationToken ct)
     {
         var ids = await ClaimAsync(Options.Concurrency, ct);
+        Interlocked.Add(ref _running, ids.Count);
         await Task.WhenAll(ids.Select(id => RunAsync(id, ct)));
         return ids.Count;
     }
@@ -65,10 +92,11 @@ public abstract class LaneWorker(
                 {
                     var ids = await ClaimAsync(free, stoppingToken);
                     claimed = ids.Count;
-                    foreach (var id in ids)
+                    _saturated = claimed == free;
+                    foreach (var claim in ids)
                     {
                         Interlocked.Increment(ref _running);
-                        _ = Task.Run(() => RunAsync(id, stoppingToken), CancellationToken.None);
+                        _ = Task.Run(() => RunAsync(claim, stoppingToken), CancellationToken.None);
                     }
                 }
             }
@@ -95,15 +123,18 @@ public abstract class LaneWorker(
         }
     }
 
-    private Task<IReadOnlyList<long>> ClaimAsync(int max, CancellationToken ct)
+    private async Task<IReadOnlyList<(long Id, long Until)>> ClaimAsync(int max, CancellationToken ct)
     {
         var now = Time.NowMs();
-        return lane.ClaimAsync(instance.Id, max, now, now + (long)Options.LeaseDuration.TotalMilliseconds, ct);
+        var until = now + (long)Options.LeaseDuration.TotalMilliseconds;
+        var ids = await lane.ClaimAsync(instance.Id, max, now, until, ct);
+        return ids.Select(id => (id, until)).ToList();
     }
 
-    private async Task RunAsync(long conversationId, CancellationToken ct)
+    private async Task RunAsync((long Id, long Until) claimed, CancellationToken ct)
     {
-        var lease = new LaneLease(lane, conversationId, instance.Id, Options, Time) { ReadyAt = 0 };
+        var conversationId = claimed.Id;
+        var lease = new LaneLease(lane, conversationId, instance.Id, Options, Time, claimed.Until) { ReadyAt = 0 };
         try
         {
             await ProcessAsync(lease, ct);
@@ -123,7 +154,7 @@ public abstract class LaneWorker(
             try
             {
                 var pending = await lane.ReleaseAsync(conversationId, instance.Id, lease.ReadyAt, CancellationToken.None);
-                if (pending > 0 && lease.ReadyAt <= Time.NowMs())
+                if ((pending > 0 && lease.ReadyAt <= Time.NowMs()) || _saturated)
                 {
                     signal.Notify();
                 }

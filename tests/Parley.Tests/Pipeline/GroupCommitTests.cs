@@ -7,11 +7,14 @@ using Parley.Testing;
 
 namespace Parley.Tests.Pipeline;
 
-/// <summary>Webhook intake's group commit: many deliveries per transaction, each stored once, a bad one failing alone.</summary>
+/// <summary>
+/// Webhook intake under group commit (<see cref="Database.WriteAsync{T}"/>): many deliveries per transaction, each
+/// stored once, a bad one failing alone. That queued units share a transaction is shown in WriteGroupsTests.
+/// </summary>
 public sealed class GroupCommitTests
 {
     // Group commit is named explicitly: by default PostgreSQL writes each delivery in its own transaction.
-    private static readonly Dictionary<string, string?> NoWorkers = new() { ["Parley:Workers:Enabled"] = "false", ["Parley:Intake:GroupCommit"] = "true" };
+    private static readonly Dictionary<string, string?> NoWorkers = new() { ["Parley:Workers:Enabled"] = "false", ["Parley:Database:GroupWrites"] = "true" };
 
     [Theory, SqliteData, PostgresData]
     public async Task ConcurrentDeliveriesWithDuplicates_AreStoredOnceEach(DatabaseKind kind)
@@ -35,41 +38,6 @@ public sealed class GroupCommitTests
         (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM messages WHERE provider_message_id LIKE 'wamid.group.%'")).ShouldBe(unique);
         (await c.ExecuteScalarAsync<long>("SELECT SUM(in_pending) FROM conversations")).ShouldBe(unique);
         (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM webhook_events")).ShouldBe(300);
-    }
-
-    [Fact]
-    public async Task DeliveriesWaitingForTheWriter_AreCommittedTogether()
-    {
-        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, NoWorkers);
-        var intake = app.Get<IntakeStore>();
-        var database = app.Get<Database>();
-
-        // Hold SQLite's write gate: the first delivery's writer waits for it, the others queue behind that writer.
-        var first = default(Task<IntakeResult>);
-        var rest = new List<Task<IntakeResult>>();
-        await using (var holder = await database.OpenAsync())
-        await using (var tx = await database.BeginWriteAsync(holder))
-        {
-            first = intake.StoreAsync(Batch(Contact(0), "wamid.wait.0", "first"));
-            await Task.Delay(200);
-            for (var n = 1; n <= 20; n++)
-            {
-                rest.Add(intake.StoreAsync(Batch(Contact(n), $"wamid.wait.{n}", $"m{n}")));
-            }
-
-            await Task.Delay(200);
-            first.IsCompleted.ShouldBeFalse();
-            await tx.RollbackAsync();
-        }
-
-        await first;
-        var ids = (await Task.WhenAll(rest)).Select(r => r.WebhookEventId).ToList();
-
-        // One transaction wrote the twenty that queued: one write time, consecutive ids.
-        await using var c = await database.OpenAsync();
-        var times = await c.QueryAsync<long>("SELECT DISTINCT received_at FROM webhook_events WHERE id IN @ids", new { ids });
-        times.ShouldHaveSingleItem();
-        ids.Order().ShouldBe(Enumerable.Range(0, 20).Select(i => ids.Min() + i));
     }
 
     [Theory, SqliteData, PostgresData]
