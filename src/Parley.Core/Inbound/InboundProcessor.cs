@@ -36,9 +36,9 @@ public sealed class InboundProcessor(
     /// <summary>Messages of history handed to the bot.</summary>
     public const int HistoryTurns = 20;
 
-    private sealed record ContactRow(long id, string wa_id, string? phone, string? name, long opted_out, long blocked, long allowed);
-
-    private sealed record ConversationRow(long id, string account_id, long contact_id, string state, string? session, long? last_inbound_at);
+    private sealed record RequestRow(
+        long contact_id, string wa_id, string? phone, string? name, long opted_out, long blocked, long allowed,
+        long conversation_id, string account_id, string state, string? session, long? last_inbound_at);
 
     /// <returns>False when the message was already processed (by this or another instance).</returns>
     public async Task<bool> ProcessAsync(StoredMessage message, CancellationToken ct)
@@ -148,26 +148,29 @@ public sealed class InboundProcessor(
 
     private static async Task<BotRequest> LoadRequestAsync(DbConnection c, Account account, StoredMessage message, CancellationToken ct)
     {
-        var contact = await c.QuerySingleAsync<ContactRow>(new CommandDefinition(
-            "SELECT id, wa_id, phone, name, opted_out, blocked, allowed FROM contacts WHERE id = @ContactId", new { message.ContactId }, cancellationToken: ct));
-        var conversation = await c.QuerySingleAsync<ConversationRow>(new CommandDefinition(
-            "SELECT id, account_id, contact_id, state, session, last_inbound_at FROM conversations WHERE id = @ConversationId", new { message.ConversationId }, cancellationToken: ct));
+        var row = await c.QuerySingleAsync<RequestRow>(new CommandDefinition(
+            """
+            SELECT k.id AS contact_id, k.wa_id, k.phone, k.name, k.opted_out, k.blocked, k.allowed,
+                   v.id AS conversation_id, v.account_id, v.state, v.session, v.last_inbound_at
+            FROM conversations v JOIN contacts k ON k.id = v.contact_id
+            WHERE v.id = @ConversationId
+            """, new { message.ConversationId }, cancellationToken: ct));
         var history = await MessageQueries.RecentAsync(c, message.ConversationId, message.Id, HistoryTurns, ct);
         return new BotRequest(
             account,
-            new ContactInfo(contact.id, contact.wa_id)
+            new ContactInfo(row.contact_id, row.wa_id)
             {
-                Phone = contact.phone,
-                Name = contact.name,
-                OptedOut = contact.opted_out != 0,
-                Blocked = contact.blocked != 0,
-                Allowed = contact.allowed != 0,
+                Phone = row.phone,
+                Name = row.name,
+                OptedOut = row.opted_out != 0,
+                Blocked = row.blocked != 0,
+                Allowed = row.allowed != 0,
             },
-            new ConversationInfo(conversation.id, conversation.account_id, conversation.contact_id)
+            new ConversationInfo(row.conversation_id, row.account_id, row.contact_id)
             {
-                State = conversation.state,
-                Session = conversation.session,
-                LastInboundAt = conversation.last_inbound_at is { } at ? Clock.FromMs(at) : null,
+                State = row.state,
+                Session = row.session,
+                LastInboundAt = row.last_inbound_at is { } at ? Clock.FromMs(at) : null,
             },
             message)
         {

@@ -66,6 +66,12 @@ public sealed class InboundWorker(
                     }
                 }
             }
+
+            if (batch.Count < BatchSize)
+            {
+                // All that was pending is done; what arrived since is reported by the release, which wakes the claim loop.
+                return;
+            }
         }
     }
 

@@ -95,6 +95,12 @@ public sealed class OutboundWorker(
                     await ReengageAsync(account, message, recipient, ct);
                 }
             }
+
+            if (batch.Count < BatchSize)
+            {
+                // All that was pending is done; what arrived since is reported by the release, which wakes the claim loop.
+                return;
+            }
         }
     }
 

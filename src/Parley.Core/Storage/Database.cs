@@ -38,7 +38,7 @@ public sealed class Database : IAsyncDisposable
         ConnectionString = connectionString;
         if (kind == DatabaseKind.Postgres)
         {
-            _npgsql = NpgsqlDataSource.Create(connectionString);
+            _npgsql = NpgsqlDataSource.Create(WithPostgresDefaults(connectionString));
         }
 
         if (groupWrites ?? kind == DatabaseKind.Sqlite)
@@ -48,6 +48,31 @@ public sealed class Database : IAsyncDisposable
     }
 
     public DatabaseKind Kind { get; }
+
+    /// <summary>
+    /// Npgsql settings Parley runs best with, unless the connection string names them: statements used again and again
+    /// are prepared once per physical connection (<c>Max Auto Prepare</c>), so PostgreSQL stops parsing and planning
+    /// them for every message; and a connection going back to the pool is not reset (<c>No Reset On Close</c>), which
+    /// would also throw those prepared statements away. Parley keeps no session state: its locks and settings are
+    /// transaction-scoped.
+    /// </summary>
+    internal static string WithPostgresDefaults(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet();
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains("maxautoprepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!given.Contains("noresetonclose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
     public string ConnectionString { get; }
 
     /// <summary>Row-claim suffix: PostgreSQL skips rows another instance holds; SQLite has one writer anyway.</summary>
