@@ -20,6 +20,7 @@ public sealed class EngineStartup(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         foreach (var bot in bots.All.OfType<EngineBot>())
         {
             await using var stream = bot.OpenBuiltInDefinitions();
@@ -44,6 +45,8 @@ public sealed class EngineStartup(
                     account.Id, bot.Name, settings.Language, settings.RateLimitMessages, settings.RateLimitWindow, settings.AllowListEnabled ? "on" : "off");
             }
         }
+
+        logger.LogInformation("Engine bots ready in {Elapsed:0} ms", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
