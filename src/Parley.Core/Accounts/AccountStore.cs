@@ -38,6 +38,13 @@ public sealed class AccountStore(Database database, IDataProtectionProvider prot
             secrets[k] = v;
         }
 
+        if (existing is not null && Unchanged(existing, account, secrets))
+        {
+            // Every instance seeds its configured accounts at start: rewriting an unchanged row would lock it against the
+            // foreign-key checks of every webhook being stored (PostgreSQL), stalling intake on all instances meanwhile.
+            return;
+        }
+
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var c = await database.OpenAsync(ct);
         await c.ExecuteAsync(new CommandDefinition(
@@ -56,6 +63,14 @@ public sealed class AccountStore(Database database, IDataProtectionProvider prot
             },
             cancellationToken: ct));
     }
+
+    private static bool Unchanged(Account stored, Account wanted, IReadOnlyDictionary<string, string> secrets) =>
+        stored.Provider == wanted.Provider && stored.Bot == wanted.Bot && stored.DisplayName == wanted.DisplayName
+        && stored.Enabled == wanted.Enabled && stored.Source == wanted.Source
+        && SameEntries(stored.Settings, wanted.Settings) && SameEntries(stored.Secrets, secrets);
+
+    private static bool SameEntries(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(e => b.TryGetValue(e.Key, out var v) && string.Equals(v, e.Value, StringComparison.Ordinal));
 
     public async Task<bool> RemoveAsync(string id, CancellationToken ct = default)
     {
