@@ -126,11 +126,11 @@ public sealed class BotContext
             all[k] = v;
         }
 
-        return TemplateRenderer.RenderLenient(text, all);
+        return TemplateFiller.RenderLenient(text, all);
     }
 
     /// <summary>The contact's profile name, cleaned for use in a message; null when unknown.</summary>
-    public string? CustomerName => TemplateRenderer.CleanValue(Contact.Name);
+    public string? CustomerName => TemplateFiller.CleanValue(Contact.Name);
 
     /// <summary>Whether the whole message is one of <paramref name="words"/> (in any case, with or without accents, a leading '/').</summary>
     public bool Is(IEnumerable<string> words)

@@ -52,7 +52,7 @@ public sealed class AnswerService(
 
         if (answer.Template is null)
         {
-            context.Reply(TemplateRenderer.RenderLenient(answer.Text ?? context.Phrase(EngineTexts.NoData), Values(context, row, answer.Values, context.Language)));
+            context.Reply(TemplateFiller.RenderLenient(answer.Text ?? context.Phrase(EngineTexts.NoData), Values(context, row, answer.Values, context.Language)));
             return;
         }
 
@@ -61,20 +61,20 @@ public sealed class AnswerService(
         {
             logger.LogWarning("Template {Template} is not defined or not active (account {AccountId}); answering with plain text", answer.Template, context.Account.Id);
             context.Details["missing_template"] = answer.Template;
-            context.Reply(answer.Text is null ? context.Phrase(EngineTexts.NoData) : TemplateRenderer.RenderLenient(answer.Text, Values(context, row, answer.Values, context.Language)));
+            context.Reply(answer.Text is null ? context.Phrase(EngineTexts.NoData) : TemplateFiller.RenderLenient(answer.Text, Values(context, row, answer.Values, context.Language)));
             return;
         }
 
         // Dates and numbers read in the template's language, even when it is not the contact's.
         var values = Values(context, row, answer.Values, template.Language);
         context.Template = template.Name;
-        var rendered = TemplateRenderer.Render(template, values);
+        var rendered = TemplateFiller.Render(template, values);
         if (!rendered.Complete)
         {
             logger.LogWarning("Template {Template} is missing {Parameters} for contact {Contact} (account {AccountId}); answering with plain text",
                 template.Name, string.Join(", ", rendered.Missing), PhoneMask.Mask(context.Contact.WaId), context.Account.Id);
             context.Details["missing_parameters"] = rendered.Missing;
-            context.Reply(answer.Text is null ? context.Phrase(EngineTexts.NoData) : TemplateRenderer.RenderLenient(answer.Text, values));
+            context.Reply(answer.Text is null ? context.Phrase(EngineTexts.NoData) : TemplateFiller.RenderLenient(answer.Text, values));
             return;
         }
 
@@ -106,7 +106,7 @@ public sealed class AnswerService(
         arguments["today"] = new DateTimeOffset(local.Date, local.Offset).ToUnixTimeMilliseconds();
         foreach (var (name, expression) in args ?? new Dictionary<string, string>())
         {
-            arguments[name] = TemplateRenderer.RenderExpression(expression, (key, _) => Lookup(context, null, key, null, context.Language));
+            arguments[name] = TemplateFiller.RenderExpression(expression, (key, _) => Lookup(context, null, key, null, context.Language));
         }
 
         try
@@ -140,7 +140,7 @@ public sealed class AnswerService(
 
     public static string Summary(string text)
     {
-        var flat = TemplateRenderer.CleanValue(text) ?? "";
+        var flat = TemplateFiller.CleanValue(text) ?? "";
         if (flat.Length <= SummaryLength)
         {
             return flat;
@@ -169,7 +169,7 @@ public sealed class AnswerService(
 
         foreach (var (name, expression) in expressions)
         {
-            values[name] = TemplateRenderer.RenderExpression(expression, (key, format) => Lookup(context, row, key, format, language));
+            values[name] = TemplateFiller.RenderExpression(expression, (key, format) => Lookup(context, row, key, format, language));
         }
 
         return values;

@@ -318,7 +318,7 @@ public sealed partial class BotDefinitionImporter(
         }
 
         Unique(parameters.Select(p => p.Name), $"{where}: parameter", errors);
-        foreach (var placeholder in TemplateRenderer.Placeholders(t.Body))
+        foreach (var placeholder in TemplateFiller.Placeholders(t.Body))
         {
             var positional = int.TryParse(placeholder, NumberStyles.None, CultureInfo.InvariantCulture, out var index);
             if (positional ? index < 1 || index > parameters.Count : !parameters.Any(p => p.Name == placeholder))

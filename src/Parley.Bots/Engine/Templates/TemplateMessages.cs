@@ -13,7 +13,7 @@ public static class TemplateMessages
     public static bool WindowOpen(DateTimeOffset? lastInboundAt, DateTimeOffset now, TimeSpan window) =>
         lastInboundAt is { } at && now - at < window;
 
-    public static MessageContent Build(TemplateDefinition template, RenderedTemplate rendered, bool useProviderTemplate) =>
+    public static MessageContent Build(TemplateDefinition template, FilledTemplate rendered, bool useProviderTemplate) =>
         useProviderTemplate
             ? new MessageContent
             {

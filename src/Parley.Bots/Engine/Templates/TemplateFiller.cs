@@ -6,18 +6,21 @@ using Parley.Bots.Engine.Text;
 namespace Parley.Bots.Engine.Templates;
 
 /// <summary>The outcome of rendering a template: its text, its parameters in order, and what was missing.</summary>
-public sealed record RenderedTemplate(string Text, IReadOnlyList<string> Parameters, IReadOnlyList<string> Missing)
+public sealed record FilledTemplate(string Text, IReadOnlyList<string> Parameters, IReadOnlyList<string> Missing)
 {
     public bool Complete => Missing.Count == 0;
 }
 
 /// <summary>
-/// Fills <c>{{name}}</c> (and positional <c>{{1}}</c>) placeholders. One pass: a value that contains
+/// Fills a bot definition's templates from the engine's values (data-source rows, the contact, the session):
+/// <c>{{name}}</c> (and positional <c>{{1}}</c>) placeholders, with <c>|format</c> in value expressions. Unlike
+/// <see cref="Parley.Core.Templates.TemplateRenderer"/>, which fills an approved template's body with values a caller
+/// gives as they are, it cleans each value. One pass: a value that contains
 /// <c>{{x}}</c> stays literal and is never expanded. Values are cleaned the way WhatsApp wants template
 /// parameters: no control characters, no line breaks or tabs, no runs of spaces, at most
 /// <see cref="MaxValueLength"/> characters; a value that is empty after cleaning counts as missing.
 /// </summary>
-public static partial class TemplateRenderer
+public static partial class TemplateFiller
 {
     /// <summary>Longest parameter value kept (WhatsApp's own limit on a body parameter is about this).</summary>
     public const int MaxValueLength = 1024;
@@ -26,7 +29,7 @@ public static partial class TemplateRenderer
     private static partial Regex Placeholder();
 
     /// <summary>Renders a template with <paramref name="values"/> (parameter name → value).</summary>
-    public static RenderedTemplate Render(TemplateDefinition template, IReadOnlyDictionary<string, string?> values)
+    public static FilledTemplate Render(TemplateDefinition template, IReadOnlyDictionary<string, string?> values)
     {
         var parameters = new List<string>(template.Parameters.Count);
         var filled = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -75,7 +78,7 @@ public static partial class TemplateRenderer
 
             return "";
         });
-        return new RenderedTemplate(text, parameters, missing);
+        return new FilledTemplate(text, parameters, missing);
     }
 
     /// <summary>

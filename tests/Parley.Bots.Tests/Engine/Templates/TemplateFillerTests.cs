@@ -2,7 +2,7 @@ using Parley.Bots.Engine.Templates;
 
 namespace Parley.Bots.Tests.Engine.Templates;
 
-public sealed class TemplateRendererTests
+public sealed class TemplateFillerTests
 {
     private static readonly TemplateDefinition Event = new("vea_event_info", "es")
     {
@@ -22,7 +22,7 @@ public sealed class TemplateRendererTests
     [Fact]
     public void Render_AllValues_FillsTextAndParametersInOrder()
     {
-        var r = TemplateRenderer.Render(Event, Values(("customer_name", "Ana"), ("event_name", "Retiro"), ("event_date", "sábado"), ("event_location", "Tepoztlán")));
+        var r = TemplateFiller.Render(Event, Values(("customer_name", "Ana"), ("event_name", "Retiro"), ("event_date", "sábado"), ("event_location", "Tepoztlán")));
 
         r.Complete.ShouldBeTrue();
         r.Text.ShouldBe("Hola Ana: Retiro el sábado en Tepoztlán.");
@@ -32,7 +32,7 @@ public sealed class TemplateRendererTests
     [Fact]
     public void Render_MissingValueWithDefault_UsesTheDefault()
     {
-        var r = TemplateRenderer.Render(Event, Values(("event_name", "Retiro"), ("event_date", "sábado"), ("event_location", "Tepoztlán")));
+        var r = TemplateFiller.Render(Event, Values(("event_name", "Retiro"), ("event_date", "sábado"), ("event_location", "Tepoztlán")));
 
         r.Complete.ShouldBeTrue();
         r.Parameters[0].ShouldBe("amigo(a)");
@@ -45,7 +45,7 @@ public sealed class TemplateRendererTests
     [InlineData("\u0000\u200B")]
     public void Render_MissingRequiredValue_IsReported(string? date)
     {
-        var r = TemplateRenderer.Render(Event, Values(("event_name", "Retiro"), ("event_date", date), ("event_location", "Tepoztlán")));
+        var r = TemplateFiller.Render(Event, Values(("event_name", "Retiro"), ("event_date", date), ("event_location", "Tepoztlán")));
 
         r.Complete.ShouldBeFalse();
         r.Missing.ShouldBe(["event_date"]);
@@ -56,7 +56,7 @@ public sealed class TemplateRendererTests
     {
         var template = new TemplateDefinition("t", "es") { Body = "A{{x}}B", Parameters = [new TemplateParameter("x") { Required = false }] };
 
-        var r = TemplateRenderer.Render(template, Values());
+        var r = TemplateFiller.Render(template, Values());
 
         r.Complete.ShouldBeTrue();
         r.Text.ShouldBe("AB");
@@ -67,7 +67,7 @@ public sealed class TemplateRendererTests
     {
         var template = new TemplateDefinition("t", "es") { Body = "{{2}} y {{1}}", Parameters = [new TemplateParameter("a"), new TemplateParameter("b")] };
 
-        TemplateRenderer.Render(template, Values(("a", "uno"), ("b", "dos"))).Text.ShouldBe("dos y uno");
+        TemplateFiller.Render(template, Values(("a", "uno"), ("b", "dos"))).Text.ShouldBe("dos y uno");
     }
 
     [Fact]
@@ -75,8 +75,8 @@ public sealed class TemplateRendererTests
     {
         var template = new TemplateDefinition("t", "es") { Body = "{{a}} {{extra}}", Parameters = [new TemplateParameter("a")] };
 
-        TemplateRenderer.Render(template, Values(("a", "x"))).Missing.ShouldBe(["extra"]);
-        TemplateRenderer.Render(template, Values(("a", "x"), ("extra", "y"))).Text.ShouldBe("x y");
+        TemplateFiller.Render(template, Values(("a", "x"))).Missing.ShouldBe(["extra"]);
+        TemplateFiller.Render(template, Values(("a", "x"), ("extra", "y"))).Text.ShouldBe("x y");
     }
 
     [Theory]
@@ -89,7 +89,7 @@ public sealed class TemplateRendererTests
     [InlineData("e\u0301xito", "éxito")]
     public void Render_Values_AreCleanedForTheProvider_AndNeverExpanded(string value, string expected)
     {
-        var r = TemplateRenderer.Render(Event, Values(("customer_name", value), ("event_name", "E"), ("event_date", "D"), ("event_location", "L")));
+        var r = TemplateFiller.Render(Event, Values(("customer_name", value), ("event_name", "E"), ("event_date", "D"), ("event_location", "L")));
 
         r.Parameters[0].ShouldBe(expected);
         r.Text.ShouldStartWith($"Hola {expected}:");
@@ -98,21 +98,21 @@ public sealed class TemplateRendererTests
     [Fact]
     public void Render_LongValue_IsCapped()
     {
-        var r = TemplateRenderer.Render(Event, Values(("customer_name", new string('a', 5000)), ("event_name", "E"), ("event_date", "D"), ("event_location", "L")));
+        var r = TemplateFiller.Render(Event, Values(("customer_name", new string('a', 5000)), ("event_name", "E"), ("event_date", "D"), ("event_location", "L")));
 
-        r.Parameters[0].Length.ShouldBe(TemplateRenderer.MaxValueLength);
+        r.Parameters[0].Length.ShouldBe(TemplateFiller.MaxValueLength);
     }
 
     [Fact]
     public void RenderLenient_UnknownPlaceholders_BecomeEmpty_AndLinesAreKept()
     {
-        TemplateRenderer.RenderLenient("Hola {{name}}{{nobody}}\n¿Todo bien?", Values(("name", "Ana"))).ShouldBe("Hola Ana\n¿Todo bien?");
+        TemplateFiller.RenderLenient("Hola {{name}}{{nobody}}\n¿Todo bien?", Values(("name", "Ana"))).ShouldBe("Hola Ana\n¿Todo bien?");
     }
 
     [Fact]
     public void Placeholders_AreListedOnce_InOrder()
     {
-        TemplateRenderer.Placeholders("{{b}} {{a}} {{b}} {{ c|date }} {{2}}").ShouldBe(["b", "a", "c", "2"]);
+        TemplateFiller.Placeholders("{{b}} {{a}} {{b}} {{ c|date }} {{2}}").ShouldBe(["b", "a", "c", "2"]);
     }
 
     [Fact]
