@@ -78,6 +78,15 @@ public sealed class InboundWorker(
     /// <summary>Returns true when the message was given up on and the conversation can go on.</summary>
     private async Task<bool> RecordFailureAsync(LaneLease lease, StoredMessage message, Exception error, CancellationToken ct)
     {
+        if (DatabaseErrors.IsUnavailable(error))
+        {
+            // Not the message's fault: after a PostgreSQL restart the first commands on stale pooled connections fail,
+            // and counting those would mark good messages failed. Nothing is written (the database may be away); the
+            // release, or the lease running out, brings the conversation back.
+            PostponeForDatabase(lease, error);
+            return false;
+        }
+
         var attempts = message.Attempts + 1;
         var giveUp = attempts >= Options.MaxAttempts;
         var now = Time.NowMs();

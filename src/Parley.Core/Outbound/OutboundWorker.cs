@@ -201,8 +201,7 @@ public sealed class OutboundWorker(
         var now = Time.NowMs();
         if (result.Accepted)
         {
-            var changes = await database.WriteAsync(w => RecordSentAsync(w, message, result.ProviderMessageId!, now), ct);
-            return (true, changes);
+            return (true, await RecordSentWithRetriesAsync(message, result.ProviderMessageId!, now, ct));
         }
 
         var attempts = message.Attempts + 1;
@@ -246,17 +245,45 @@ public sealed class OutboundWorker(
         return (false, []);
     }
 
+    /// <summary>
+    /// The provider has the message, so it must not be sent again: a write that fails because the database is briefly
+    /// unavailable (a stale pooled connection after a PostgreSQL restart is the usual case) is tried again a few times
+    /// on fresh connections. Only a longer outage leaves the message pending, to be sent once more (Meta has no
+    /// idempotency key).
+    /// </summary>
+    private async Task<IReadOnlyList<StatusChange>> RecordSentWithRetriesAsync(StoredMessage message, string providerMessageId, long now, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await database.WriteAsync(w => RecordSentAsync(w, message, providerMessageId, now), ct);
+            }
+            catch (Exception ex) when (attempt < 4 && DatabaseErrors.IsUnavailable(ex))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), Time, ct);
+            }
+        }
+    }
+
     /// <summary>The provider accepted the message: sent, with its provider id, and any status that arrived before it.</summary>
+    /// <remarks>A no-op when the message is no longer queued: a retried write whose first commit did go through, or
+    /// another worker that recorded the same message after this one's lease ran out.</remarks>
     private static async Task<IReadOnlyList<StatusChange>> RecordSentAsync(WriteContext w, StoredMessage message, string providerMessageId, long now)
     {
         var (c, tx, ct) = (w.Connection, w.Transaction, w.CancellationToken);
         await ConversationLocks.LockAsync(c, tx, message.ConversationId, ct);
-        await c.ExecuteAsync(new CommandDefinition(
+        var updated = await c.ExecuteAsync(new CommandDefinition(
             """
             UPDATE messages SET provider_message_id = @providerMessageId, process_state = 2, attempts = attempts + 1, sent_at = @now, last_error = NULL
-            WHERE id = @Id
+            WHERE id = @Id AND process_state = 1
             """,
             new { providerMessageId, now, message.Id }, tx, cancellationToken: ct));
+        if (updated == 0)
+        {
+            return [];
+        }
+
         await c.ExecuteAsync(new CommandDefinition(
             "UPDATE conversations SET out_pending = out_pending - 1, last_message_at = @now WHERE id = @ConversationId",
             new { now, message.ConversationId }, tx, cancellationToken: ct));

@@ -59,6 +59,7 @@ public abstract class LaneWorker(
     ILogger logger) : BackgroundService, IHostedLifecycleService
 {
     private readonly TaskCompletionSource _hostStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Observability.LogThrottle _logThrottle = new(time);
     private int _running;
 
     // The last claim filled every free slot, so more work may be waiting: a finished conversation wakes the claim loop.
@@ -117,6 +118,10 @@ public abstract class LaneWorker(
             {
                 break;
             }
+            catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
+            {
+                LogUnavailable(ex);
+            }
             catch (Exception ex)
             {
                 logger.LogError(ex, "Claiming work from the {Lane} queue failed; retrying", lane.Name);
@@ -148,6 +153,27 @@ public abstract class LaneWorker(
 
     Task IHostedLifecycleService.StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// The database, not the message, failed (down, restarting, or a pooled connection that did not survive a restart):
+    /// the conversation is looked at again after the first backoff step and no attempt is counted against its message,
+    /// so an outage never marks messages failed.
+    /// </summary>
+    protected void PostponeForDatabase(LaneLease lease, Exception error)
+    {
+        lease.ReadyAt = Time.NowMs() + (long)Options.Backoff(1, Random.Shared.NextDouble()).TotalMilliseconds;
+        LogUnavailable(error);
+    }
+
+    /// <summary>One warning a minute while the database is away, not a stack trace per conversation and poll.</summary>
+    private void LogUnavailable(Exception error)
+    {
+        if (_logThrottle.ShouldLog("database-unavailable", out var suppressed))
+        {
+            logger.LogWarning("The {Lane} queue cannot reach the database ({Error}); its work waits and is retried ({Suppressed} more since the last warning)",
+                lane.Name, $"{error.GetType().Name}: {error.Message}", suppressed);
+        }
+    }
+
     private async Task<IReadOnlyList<(long Id, long Until)>> ClaimAsync(int max, CancellationToken ct)
     {
         var now = Time.NowMs();
@@ -168,6 +194,10 @@ public abstract class LaneWorker(
         {
             // Shutting down: the lease expires and the work is picked up again.
         }
+        catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
+        {
+            PostponeForDatabase(lease, ex);
+        }
         catch (Exception ex)
         {
             logger.LogError(ex, "Processing conversation {ConversationId} in the {Lane} queue failed", conversationId, lane.Name);
@@ -183,6 +213,11 @@ public abstract class LaneWorker(
                 {
                     signal.Notify();
                 }
+            }
+            catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
+            {
+                // Its lease expires and the conversation is claimed again once the database is back.
+                LogUnavailable(ex);
             }
             catch (Exception ex)
             {
