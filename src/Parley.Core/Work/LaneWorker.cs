@@ -13,6 +13,9 @@ public sealed class LaneLease(ConversationLane lane, long conversationId, string
 
     public long ConversationId { get; } = conversationId;
 
+    /// <summary>How long the lease still holds if it is not renewed: nobody else takes the conversation before then.</summary>
+    public TimeSpan Remaining => TimeSpan.FromMilliseconds(Math.Max(0, _until - time.NowMs()));
+
     /// <summary>When the conversation should next be looked at; set when a retry is scheduled.</summary>
     public long ReadyAt { get; set; }
 
