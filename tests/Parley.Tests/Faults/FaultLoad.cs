@@ -27,11 +27,14 @@ public sealed class FaultLoad(FaultLedger ledger, Func<IReadOnlyList<HttpClient>
 
     public string Contact(long n) => ContactPrefix + (n % Contacts).ToString("0000", CultureInfo.InvariantCulture);
 
-    /// <summary>Starts <paramref name="rate"/> new messages a second for <paramref name="duration"/>; returns when the last one is started.</summary>
-    public async Task RunAsync(double rate, TimeSpan duration)
+    /// <summary>
+    /// Starts <paramref name="rate"/> new messages a second for <paramref name="duration"/>, or until <paramref name="stop"/>
+    /// is cancelled; returns when the last one is started (their deliveries go on: see <see cref="DrainAsync"/>).
+    /// </summary>
+    public async Task RunAsync(double rate, TimeSpan duration, CancellationToken stop = default)
     {
         var started = Stopwatch.GetTimestamp();
-        for (long n = 0; ; n++)
+        for (long n = 0; !stop.IsCancellationRequested; n++)
         {
             var due = TimeSpan.FromSeconds(n / rate);
             if (due >= duration)
@@ -42,7 +45,14 @@ public sealed class FaultLoad(FaultLedger ledger, Func<IReadOnlyList<HttpClient>
             var wait = due - Stopwatch.GetElapsedTime(started);
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait);
+                try
+                {
+                    await Task.Delay(wait, stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
 
             var message = ledger.NewMessage(Contact(n));
