@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Dapper;
-using Parley.Core.Storage;
-using Parley.Testing.Fakes;
 
 namespace Parley.Tests.Faults;
 

@@ -1,5 +1,3 @@
-using Parley.Testing.Fakes;
-
 namespace Parley.Tests.Faults;
 
 /// <summary>

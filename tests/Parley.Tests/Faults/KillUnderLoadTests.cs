@@ -1,10 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Dapper;
-using Parley.Core.Storage;
-using Parley.Testing;
-using Parley.Testing.Fakes;
-using Xunit.Abstractions;
 
 namespace Parley.Tests.Faults;
 

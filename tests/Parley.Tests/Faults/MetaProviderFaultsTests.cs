@@ -1,8 +1,3 @@
-using Parley.Core.Storage;
-using Parley.Testing;
-using Parley.Testing.Fakes;
-using Xunit.Abstractions;
-
 namespace Parley.Tests.Faults;
 
 /// <summary>

@@ -1,9 +1,5 @@
 using System.Collections.Concurrent;
 using Dapper;
-using Parley.Core.Storage;
-using Parley.Testing;
-using Parley.Testing.Fakes;
-using Xunit.Abstractions;
 
 namespace Parley.Tests.Faults;
 

@@ -2,10 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Parley.Core.Storage;
-using Parley.Testing;
-using Parley.Testing.Fakes;
-using Xunit.Abstractions;
 
 namespace Parley.Tests.Faults;
 

@@ -1,8 +1,4 @@
 using System.Net;
-using Parley.Core.Storage;
-using Parley.Testing;
-using Parley.Testing.Fakes;
-using Xunit.Abstractions;
 
 namespace Parley.Tests.Faults;
 
