@@ -106,8 +106,19 @@ public sealed class FaultLedger
         return false;
     }
 
+    /// <summary>
+    /// Waits (generously: <paramref name="timeout"/> for the answers, a minute more for the rest) until every
+    /// acknowledged message is answered at the fake and nothing is pending any more, then counts (<see cref="CheckAsync"/>).
+    /// </summary>
+    public async Task<FaultOutcome> SettleAsync(Database database, FakeMetaGraph graph, TimeSpan timeout)
+    {
+        await WaitForAnswersAsync(graph, timeout);
+        await WaitForIdleAsync(database, TimeSpan.FromSeconds(60));
+        return await CheckAsync(database, graph);
+    }
+
     /// <summary>Waits (polling the fake) until every acknowledged message has its echo at the fake Graph API.</summary>
-    public async Task WaitForAnswersAsync(FakeMetaGraph graph, TimeSpan timeout)
+    private async Task WaitForAnswersAsync(FakeMetaGraph graph, TimeSpan timeout)
     {
         var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
         while (true)
@@ -130,7 +141,7 @@ public sealed class FaultLedger
     }
 
     /// <summary>Waits until no message of any direction is pending (work taken over, retries done).</summary>
-    public static async Task WaitForIdleAsync(Database database, TimeSpan timeout)
+    private static async Task WaitForIdleAsync(Database database, TimeSpan timeout)
     {
         var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
         while (true)

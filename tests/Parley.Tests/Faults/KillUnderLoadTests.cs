@@ -64,9 +64,7 @@ public sealed class KillUnderLoadTests(ITestOutputHelper output)
         await stopLoad.CancelAsync();
         await running;
         await load.DrainAsync(TimeSpan.FromSeconds(90));
-        await ledger.WaitForAnswersAsync(graph, TimeSpan.FromSeconds(120));
-        await FaultLedger.WaitForIdleAsync(check, TimeSpan.FromSeconds(60));
-        var outcome = await ledger.CheckAsync(check, graph);
+        var outcome = await ledger.SettleAsync(check, graph, TimeSpan.FromSeconds(120));
         output.WriteLine(outcome.ToString());
         output.WriteLine($"duplicate sends at the fake Graph API: {outcome.DuplicateSends} (allowed: {Kills} kills x {Workers} workers = {Kills * Workers})");
 

@@ -76,9 +76,7 @@ public sealed class MetaProviderFaultsTests(ITestOutputHelper output)
     /// <summary>Waits for every answer, checks that nothing was lost, failed, duplicated or reordered, and returns the retries.</summary>
     private async Task<List<Retry>> SettleAsync(FaultLedger ledger, TestApp app, FakeMetaGraph graph, int failures)
     {
-        await ledger.WaitForAnswersAsync(graph, TimeSpan.FromSeconds(90));
-        await FaultLedger.WaitForIdleAsync(app.Get<Database>(), TimeSpan.FromSeconds(60));
-        var outcome = await ledger.CheckAsync(app.Get<Database>(), graph);
+        var outcome = await ledger.SettleAsync(app.Get<Database>(), graph, TimeSpan.FromSeconds(90));
         var retries = Retries(graph.Sends);
         output.WriteLine(outcome.ToString());
         output.WriteLine(Describe(retries));

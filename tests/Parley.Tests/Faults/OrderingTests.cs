@@ -55,9 +55,7 @@ public sealed class OrderingTests(ITestOutputHelper output)
             acknowledged[from] = order;
         })));
 
-        await ledger.WaitForAnswersAsync(graph, TimeSpan.FromSeconds(240));
-        await FaultLedger.WaitForIdleAsync(app.Get<Database>(), TimeSpan.FromSeconds(60));
-        var outcome = await ledger.CheckAsync(app.Get<Database>(), graph);
+        var outcome = await ledger.SettleAsync(app.Get<Database>(), graph, TimeSpan.FromSeconds(240));
 
         // Stored order and processing order (replies are queued with the inbound message they answer) from the database.
         List<(string WaId, string ProviderId)> stored;

@@ -38,9 +38,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
 
         await running;
         await load.DrainAsync(TimeSpan.FromSeconds(90));
-        await ledger.WaitForAnswersAsync(graph, TimeSpan.FromSeconds(90));
-        await FaultLedger.WaitForIdleAsync(app.Get<Database>(), TimeSpan.FromSeconds(60));
-        var outcome = await ledger.CheckAsync(app.Get<Database>(), graph);
+        var outcome = await ledger.SettleAsync(app.Get<Database>(), graph, TimeSpan.FromSeconds(90));
         output.WriteLine(outcome.ToString());
 
         down.Code.ShouldBe(HttpStatusCode.ServiceUnavailable);

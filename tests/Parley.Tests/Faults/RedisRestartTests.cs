@@ -39,9 +39,7 @@ public sealed class RedisRestartTests(ITestOutputHelper output)
 
         await running;
         await load.DrainAsync(TimeSpan.FromSeconds(60));
-        await ledger.WaitForAnswersAsync(graph, TimeSpan.FromSeconds(60));
-        await FaultLedger.WaitForIdleAsync(app.Get<Database>(), TimeSpan.FromSeconds(60));
-        var outcome = await ledger.CheckAsync(app.Get<Database>(), graph);
+        var outcome = await ledger.SettleAsync(app.Get<Database>(), graph, TimeSpan.FromSeconds(60));
         output.WriteLine(outcome.ToString());
 
         whileAway.Code.ShouldBe(HttpStatusCode.OK, "degraded still serves");
