@@ -28,7 +28,7 @@ public sealed record BenchOptions
     /// <summary>Status webhooks (sent, delivered, read) sent back for each reply the fake Graph API accepts.</summary>
     public int StatusesPerReply { get; init; } = 3;
 
-    /// <summary><c>throughput</c> (default), <c>kill</c>, <c>duplicates</c> or <c>forged</c>.</summary>
+    /// <summary><c>throughput</c> (default), <c>kill</c>, <c>duplicates</c>, <c>forged</c> or <c>order</c>.</summary>
     public string Scenario { get; init; } = "throughput";
 
     /// <summary>Parley's <c>Parley:Workers:Concurrency</c>.</summary>
@@ -51,6 +51,9 @@ public sealed record BenchOptions
 
     /// <summary>Seconds between kills in the <c>kill</c> scenario.</summary>
     public double KillEvery { get; init; } = 6;
+
+    /// <summary>Messages each contact sends in the <c>order</c> scenario (its conversations are <see cref="Contacts"/>).</summary>
+    public int PerConversation { get; init; } = 10;
 
     /// <summary>Extra Parley settings, <c>--set Key=Value</c> (repeatable), for experiments.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Extra { get; init; } = [];
@@ -91,6 +94,7 @@ public sealed record BenchOptions
                 "--baseline-seconds" => o with { BaselineSeconds = Number() },
                 "--forged-rate" => o with { ForgedRate = Number() },
                 "--kill-every" => o with { KillEvery = Number() },
+                "--per-conversation" => o with { PerConversation = (int)Number() },
                 "--set" or "--env" => o with { },
                 "-h" or "--help" => o with { Help = true },
                 _ => throw new ArgumentException($"Unknown argument '{a}'. Try --help."),
@@ -113,9 +117,14 @@ public sealed record BenchOptions
             throw new ArgumentException("--db must be sqlite or postgres.");
         }
 
-        if (o.Scenario is not ("throughput" or "kill" or "duplicates" or "forged"))
+        if (o.Scenario is not ("throughput" or "kill" or "duplicates" or "forged" or "order"))
         {
-            throw new ArgumentException("--scenario must be throughput, kill, duplicates or forged.");
+            throw new ArgumentException("--scenario must be throughput, kill, duplicates, forged or order.");
+        }
+
+        if (o.PerConversation is < 1 or > 10_000)
+        {
+            throw new ArgumentException("--per-conversation must be in [1, 10000].");
         }
 
         if (o.Seconds is <= 0 or > 600 || o.Rate is <= 0 or > 100_000 || o.Contacts is < 1 or > 1_000_000)
@@ -138,12 +147,13 @@ public sealed record BenchOptions
           --rate R                 inbound message webhooks per second, open loop (default 400);
                                    about 3 status webhooks per reply come on top (--statuses K)
           --contacts C             distinct contacts / conversations (default 1000)
-          --scenario NAME          throughput (default) | kill | duplicates | forged
+          --scenario NAME          throughput (default) | kill | duplicates | forged | order
           --workers N              Parley:Workers:Concurrency (default 16)
           --pool N                 PostgreSQL connection pool per Parley instance (default 30)
           --gc server|workstation  Parley's GC mode (default server, ASP.NET Core's default)
           --forged-rate R          forged webhooks per second in the forged scenario (default 2000)
           --kill-every S           seconds between kill -9 in the kill scenario (default 6)
+          --per-conversation N     messages per contact in the order scenario (default 10; --contacts conversations)
           --baseline-seconds S     closed-loop seconds against bare Kestrel for baseline_rps (default 3; 0 skips)
           --parley-dll PATH        run another Parley build (e.g. published with ReadyToRun)
           --set Key=Value          any extra Parley setting (repeatable)

@@ -127,16 +127,22 @@ public sealed class BenchRun : IAsyncDisposable
     /// <summary>The next new message from a random contact (first delivery).</summary>
     public Outgoing NewMessage(long intended)
     {
-        var seq = Interlocked.Increment(ref _nextSeq);
         int contact;
         lock (_random)
         {
             contact = _random.Next(Options.Contacts);
         }
 
+        return NewMessage(intended, contact);
+    }
+
+    /// <summary>The next new message from contact <paramref name="contact"/> (first delivery), written at <paramref name="unixSeconds"/> (default now).</summary>
+    public Outgoing NewMessage(long intended, int contact, long? unixSeconds = null)
+    {
+        var seq = Interlocked.Increment(ref _nextSeq);
         var waId = MetaWire.WaId(contact);
         var wamid = MetaWire.MessageId(RunTag, seq);
-        var body = MetaWire.Inbound(waId, wamid, MetaWire.Text(seq), TimeProvider.System.GetUtcNow().ToUnixTimeSeconds(), contact);
+        var body = MetaWire.Inbound(waId, wamid, MetaWire.Text(seq), unixSeconds ?? TimeProvider.System.GetUtcNow().ToUnixTimeSeconds(), contact);
         var message = new SentMessage(seq, contact, waId, wamid, body, MetaWire.Sign(body), intended);
         Traffic.Messages[seq] = message;
         Interlocked.Increment(ref message.Deliveries);

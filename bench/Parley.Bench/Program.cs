@@ -38,6 +38,7 @@ try
         "kill" => await KillScenario.RunAsync(options),
         "duplicates" => await DuplicatesScenario.RunAsync(options),
         "forged" => await ForgedScenario.RunAsync(options),
+        "order" => await OrderScenario.RunAsync(options),
         _ => await ThroughputScenario.RunAsync(options),
     };
 }

@@ -35,6 +35,9 @@ public sealed partial class ParleyProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating-system process id; Parley's lease owner ids start with it (<c>{pid}:{guid}</c>).</summary>
+    public int Id => _process.Id;
+
     public static string ParleyDll => Path.Combine(AppContext.BaseDirectory, "Parley.dll");
 
     /// <summary>Starts the server on a free loopback port and waits until it listens; returns it and its base URL.</summary>

@@ -61,6 +61,24 @@ public sealed class TestDatabase : IAsyncDisposable
         ["ConnectionStrings:Parley"] = ConnectionString,
     };
 
+    /// <summary>PostgreSQL's <c>host:port</c>, for a <see cref="Fakes.TcpProxy"/> in front of it.</summary>
+    public string PostgresEndpoint
+    {
+        get
+        {
+            var b = new NpgsqlConnectionStringBuilder(ConnectionString);
+            return $"{b.Host}:{b.Port}";
+        }
+    }
+
+    /// <summary>The configuration that points Parley at this PostgreSQL database through <paramref name="proxy"/>, which the test can cut.</summary>
+    public Dictionary<string, string?> Settings(Fakes.TcpProxy proxy)
+    {
+        var settings = Settings();
+        settings["ConnectionStrings:Parley"] = new NpgsqlConnectionStringBuilder(ConnectionString) { Host = "127.0.0.1", Port = proxy.Port }.ConnectionString;
+        return settings;
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -201,7 +201,7 @@ public sealed class OutboundWorker(
         var now = Time.NowMs();
         if (result.Accepted)
         {
-            return (true, await RecordSentWithRetriesAsync(message, result.ProviderMessageId!, now, ct));
+            return (true, await RecordSentWithRetriesAsync(lease, message, result.ProviderMessageId!, now, ct));
         }
 
         var attempts = message.Attempts + 1;
@@ -246,22 +246,25 @@ public sealed class OutboundWorker(
     }
 
     /// <summary>
-    /// The provider has the message, so it must not be sent again: a write that fails because the database is briefly
-    /// unavailable (a stale pooled connection after a PostgreSQL restart is the usual case) is tried again a few times
-    /// on fresh connections. Only a longer outage leaves the message pending, to be sent once more (Meta has no
-    /// idempotency key).
+    /// The provider has the message, so it must not be sent again: a write that fails because the database is
+    /// unavailable (restarting, or a stale pooled connection after a restart) is tried again on fresh connections for
+    /// as long as the lease keeps other workers off the conversation, with a sixth of the lease to spare. Only a longer
+    /// outage leaves the message queued, to be sent once more (Meta has no idempotency key).
     /// </summary>
-    private async Task<IReadOnlyList<StatusChange>> RecordSentWithRetriesAsync(StoredMessage message, string providerMessageId, long now, CancellationToken ct)
+    private async Task<IReadOnlyList<StatusChange>> RecordSentWithRetriesAsync(LaneLease lease, StoredMessage message, string providerMessageId, long now, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        var delay = TimeSpan.FromMilliseconds(100);
+        var spare = Options.LeaseDuration / 6;
+        while (true)
         {
             try
             {
                 return await database.WriteAsync(w => RecordSentAsync(w, message, providerMessageId, now), ct);
             }
-            catch (Exception ex) when (attempt < 4 && DatabaseErrors.IsUnavailable(ex))
+            catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex) && lease.Remaining > delay + spare)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), Time, ct);
+                await Task.Delay(delay, Time, ct);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2000));
             }
         }
     }

@@ -13,6 +13,9 @@ public sealed class LaneLease(ConversationLane lane, long conversationId, string
 
     public long ConversationId { get; } = conversationId;
 
+    /// <summary>How long the lease still holds if it is not renewed: nobody else takes the conversation before then.</summary>
+    public TimeSpan Remaining => TimeSpan.FromMilliseconds(Math.Max(0, _until - time.NowMs()));
+
     /// <summary>When the conversation should next be looked at; set when a retry is scheduled.</summary>
     public long ReadyAt { get; set; }
 
@@ -206,23 +209,55 @@ public abstract class LaneWorker(
         finally
         {
             Interlocked.Decrement(ref _running);
+            await ReleaseAsync(lease, ct);
+        }
+    }
+
+    /// <summary>
+    /// Gives the conversation back. While the database is unavailable the release is tried again (with backoff, as
+    /// long as the lease holds): a conversation whose release was lost would otherwise wait for its lease to run out
+    /// (<see cref="WorkerOptions.LeaseDuration"/>, 30 s) after the database is back.
+    /// </summary>
+    private async Task ReleaseAsync(LaneLease lease, CancellationToken ct)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (true)
+        {
             try
             {
-                var pending = await lane.ReleaseAsync(conversationId, instance.Id, lease.ReadyAt, CancellationToken.None);
+                var pending = await lane.ReleaseAsync(lease.ConversationId, instance.Id, lease.ReadyAt, CancellationToken.None);
                 if ((pending > 0 && lease.ReadyAt <= Time.NowMs()) || _saturated)
                 {
                     signal.Notify();
                 }
+
+                return;
             }
             catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
             {
-                // Its lease expires and the conversation is claimed again once the database is back.
                 LogUnavailable(ex);
+                if (ct.IsCancellationRequested || lease.Remaining <= delay)
+                {
+                    // Its lease expires and the conversation is claimed again once the database is back.
+                    return;
+                }
             }
             catch (Exception ex)
             {
-                logger.LogWarning(ex, "Releasing conversation {ConversationId} failed; its lease will expire", conversationId);
+                logger.LogWarning(ex, "Releasing conversation {ConversationId} failed; its lease will expire", lease.ConversationId);
+                return;
             }
+
+            try
+            {
+                await Task.Delay(delay, Time, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2000));
         }
     }
 }

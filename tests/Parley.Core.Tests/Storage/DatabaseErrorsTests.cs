@@ -22,6 +22,7 @@ public sealed class DatabaseErrorsTests
     [InlineData("08006")] // connection_failure
     [InlineData("08001")] // sqlclient_unable_to_establish_sqlconnection
     [InlineData("08000")] // connection_exception
+    [InlineData("53300")] // too_many_connections: every slot taken (seen with many conversations at once on a shared server)
     public void PostgresShutdownAndConnectionStates_AreUnavailable(string sqlState) =>
         DatabaseErrors.IsUnavailable(Postgres(sqlState)).ShouldBeTrue();
 

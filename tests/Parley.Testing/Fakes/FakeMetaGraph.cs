@@ -19,13 +19,17 @@ public enum FakeGraphFailure
 {
     /// <summary>HTTP 429 with Meta's official 130429 body (error-130429-rate-limit.response.json).</summary>
     RateLimit,
+    /// <summary>HTTP 400 with a 131056 (pair rate limit) body built from the error-codes table (no full official example exists).</summary>
+    PairRateLimit,
+    /// <summary>HTTP 503 with a code 2 ("service temporarily unavailable") body built from the error-codes table.</summary>
+    Unavailable,
     /// <summary>HTTP 401 with the Graph API's 190 "Invalid OAuth access token" body (S1 example).</summary>
     ExpiredToken,
     /// <summary>HTTP 400 with a 131047 body built from the error-codes table (no full official example exists).</summary>
     ReEngagement,
     /// <summary>HTTP 500 with a non-JSON body.</summary>
     ServerError,
-    /// <summary>Success, but only after <see cref="FakeMetaGraph.SlowResponse"/>.</summary>
+    /// <summary>Success, but only after <see cref="FakeMetaGraph.SlowResponse"/>; a caller that gives up first gets nothing.</summary>
     Slow,
 }
 
@@ -36,6 +40,12 @@ public sealed record FakeGraphRequest(string Method, string Path, string Query, 
 
     /// <summary>The wamid the fake answered with, for sends.</summary>
     public string? AnsweredId { get; init; }
+
+    /// <summary>When the request arrived (before any programmed delay), for checking the sender's backoff.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>The HTTP status a send was answered with; 0 for a send whose caller gave up before the answer (and for other requests).</summary>
+    public int AnsweredStatus { get; init; }
 
     /// <summary>Every request header, by name (case-insensitive).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -80,7 +90,7 @@ public sealed class FakeMetaGraph : IAsyncDisposable
     /// <summary>How long a <see cref="FakeGraphFailure.Slow"/> answer takes.</summary>
     public TimeSpan SlowResponse { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>A Retry-After (seconds) sent with rate-limit answers; none by default, as Meta documents none.</summary>
+    /// <summary>A Retry-After (seconds) sent with rate-limit answers (130429, 131056); none by default, as Meta documents none.</summary>
     public int? RateLimitRetryAfterSeconds { get; set; }
 
     /// <summary>Templates listed by <c>GET /{waba}/message_templates</c>, in Meta's shape.</summary>
@@ -175,6 +185,7 @@ public sealed class FakeMetaGraph : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        var receivedAt = TimeProvider.System.GetUtcNow();
         var request = context.Request;
         var path = request.Path.Value ?? "";
         var segments = path.Trim('/').Split('/');
@@ -205,6 +216,7 @@ public sealed class FakeMetaGraph : IAsyncDisposable
 
         var record = new FakeGraphRequest(request.Method, path, request.QueryString.Value ?? "", request.Headers.Authorization.ToString(), request.ContentType, body)
         {
+            ReceivedAt = receivedAt,
             Form = form,
             Headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
         };
@@ -296,39 +308,59 @@ public sealed class FakeMetaGraph : IAsyncDisposable
             switch (failure)
             {
                 case FakeGraphFailure.RateLimit:
-                    _requests.Enqueue(record);
-                    if (RateLimitRetryAfterSeconds is { } seconds)
-                    {
-                        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                    }
-
+                    _requests.Enqueue(record with { AnsweredStatus = 429 });
+                    AddRetryAfter(context);
                     await WriteJsonAsync(context, 429, Samples.Read("Meta/error-130429-rate-limit.response.json"));
                     return;
+                case FakeGraphFailure.PairRateLimit:
+                    _requests.Enqueue(record with { AnsweredStatus = 400 });
+                    AddRetryAfter(context);
+                    // Code and details from the error-codes table (shared/wire/meta-cloud-api.md); Meta publishes no full 131056 example.
+                    await WriteJsonAsync(context, 400, """
+                        {"error":{"message":"(#131056) (Business Account, Consumer Account) pair rate limit hit","type":"OAuthException","code":131056,"error_data":{"messaging_product":"whatsapp","details":"Too many messages sent from the sender phone number to the same recipient phone number in a short period of time."},"fbtrace_id":"AfakeTraceId"}}
+                        """);
+                    return;
+                case FakeGraphFailure.Unavailable:
+                    _requests.Enqueue(record with { AnsweredStatus = 503 });
+                    await WriteJsonAsync(context, 503, """
+                        {"error":{"message":"(#2) Service temporarily unavailable","type":"OAuthException","code":2,"fbtrace_id":"AfakeTraceId"}}
+                        """);
+                    return;
                 case FakeGraphFailure.ExpiredToken:
-                    _requests.Enqueue(record);
+                    _requests.Enqueue(record with { AnsweredStatus = 401 });
                     await WriteJsonAsync(context, 401, """{"error":{"message":"Invalid OAuth access token","type":"OAuthException","code":190}}""");
                     return;
                 case FakeGraphFailure.ReEngagement:
-                    _requests.Enqueue(record);
+                    _requests.Enqueue(record with { AnsweredStatus = 400 });
                     // Built from the error-codes table (code + details); Meta publishes no full 131047 response example.
                     await WriteJsonAsync(context, 400, """
                         {"error":{"message":"(#131047) Re-engagement message","type":"OAuthException","code":131047,"error_data":{"messaging_product":"whatsapp","details":"More than 24 hours have passed since the recipient last replied to the sender number."},"fbtrace_id":"AfakeTraceId"}}
                         """);
                     return;
                 case FakeGraphFailure.ServerError:
-                    _requests.Enqueue(record);
+                    _requests.Enqueue(record with { AnsweredStatus = 500 });
                     context.Response.StatusCode = 500;
                     await context.Response.WriteAsync("Internal Server Error");
                     return;
                 case FakeGraphFailure.Slow:
-                    await Task.Delay(SlowResponse, context.RequestAborted);
+                    try
+                    {
+                        await Task.Delay(SlowResponse, context.RequestAborted);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // The caller timed out: recorded, not accepted (this fake then drops the message).
+                        _requests.Enqueue(record);
+                        return;
+                    }
+
                     break;
             }
         }
 
         var to = record.Json?["to"]?.GetValue<string>() ?? "";
         var wamid = $"wamid.FAKE{NextId():D6}{Convert.ToBase64String(Encoding.UTF8.GetBytes(to)).TrimEnd('=')}";
-        _requests.Enqueue(record with { AnsweredId = wamid });
+        _requests.Enqueue(record with { AnsweredId = wamid, AnsweredStatus = 200 });
         // send-response.json's shape.
         await WriteJsonAsync(context, 200, new JsonObject
         {
@@ -368,6 +400,14 @@ public sealed class FakeMetaGraph : IAsyncDisposable
     }
 
     private int NextId() => Interlocked.Increment(ref _sequence);
+
+    private void AddRetryAfter(HttpContext context)
+    {
+        if (RateLimitRetryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+    }
 
     private static async Task WriteJsonAsync(HttpContext context, int status, string json)
     {

@@ -4,8 +4,9 @@ using System.Net.Sockets;
 namespace Parley.Testing.Fakes;
 
 /// <summary>
-/// A TCP forwarder on 127.0.0.1 in front of a real server (Redis): <see cref="Stop"/> drops every connection and
-/// refuses new ones, as if the server went down; <see cref="Start"/> listens on the same port again, as if it came back.
+/// A TCP forwarder on 127.0.0.1 in front of a real server (Redis, PostgreSQL): <see cref="Stop"/> drops every connection
+/// and refuses new ones, as if the server went down or restarted; <see cref="Start"/> listens on the same port again, as
+/// if it came back.
 /// </summary>
 public sealed class TcpProxy : IAsyncDisposable
 {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Dapper;
 using Parley.Core.Storage;
 using Parley.Testing;
@@ -22,14 +21,11 @@ public sealed class RedisTests
         await TestRedis.EventuallyAsync(async () => await RedisStatusAsync(app) == "healthy", "Redis healthy in /health/ready");
 
         proxy.Stop();
-        using (var ready = await app.Client.GetAsync("/health/ready"))
-        {
-            ready.StatusCode.ShouldBe(HttpStatusCode.OK, "Degraded still serves");
-            var json = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
-            json.GetProperty("status").GetString().ShouldBe("degraded");
-            json.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString().ShouldBe("degraded");
-            json.GetProperty("checks").GetProperty("database").GetProperty("status").GetString().ShouldBe("healthy");
-        }
+        var ready = await Readiness.ReadAsync(app.Client);
+        ready.Code.ShouldBe(HttpStatusCode.OK, "Degraded still serves");
+        ready.Status.ShouldBe("degraded");
+        ready.Checks["redis"].ShouldBe("degraded");
+        ready.Checks["database"].ShouldBe("healthy");
 
         var echo = app.SandboxFor("echo");
         await echo.SendAsync("+15550007777", "while redis is away");
@@ -73,11 +69,7 @@ public sealed class RedisTests
         repliesPerMessage.Skip(2).ShouldBe([1, 0, 0], "one notice for the third message, then silence");
     }
 
-    private static async Task<string?> RedisStatusAsync(TestApp app)
-    {
-        var json = JsonDocument.Parse(await app.Client.GetStringAsync("/health/ready")).RootElement;
-        return json.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString();
-    }
+    private static Task<string?> RedisStatusAsync(TestApp app) => Readiness.CheckAsync(app.Client, "redis");
 
     /// <summary>Once every inbound message is processed: how many replies each got, oldest first.</summary>
     private static async Task<IReadOnlyList<long>> RepliesPerInboundAsync(TestApp app, int expected)
