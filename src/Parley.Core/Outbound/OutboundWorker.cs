@@ -201,7 +201,12 @@ public sealed class OutboundWorker(
         var now = Time.NowMs();
         if (result.Accepted)
         {
-            return (true, await RecordSentWithRetriesAsync(lease, message, result.ProviderMessageId!, now, ct));
+            // The provider has the message, so it must not be sent again: a write that meets an unavailable database is
+            // tried again while the lease holds, with a sixth of it to spare. Only a longer outage leaves the message
+            // queued, to be sent once more (Meta has no idempotency key).
+            var changes = await RetryWhileUnavailableAsync(
+                lease, () => database.WriteAsync(w => RecordSentAsync(w, message, result.ProviderMessageId!, now), ct), Options.LeaseDuration / 6, ct);
+            return (true, changes);
         }
 
         var attempts = message.Attempts + 1;
@@ -243,30 +248,6 @@ public sealed class OutboundWorker(
         }, ct);
         lease.ReadyAt = next;
         return (false, []);
-    }
-
-    /// <summary>
-    /// The provider has the message, so it must not be sent again: a write that fails because the database is
-    /// unavailable (restarting, or a stale pooled connection after a restart) is tried again on fresh connections for
-    /// as long as the lease keeps other workers off the conversation, with a sixth of the lease to spare. Only a longer
-    /// outage leaves the message queued, to be sent once more (Meta has no idempotency key).
-    /// </summary>
-    private async Task<IReadOnlyList<StatusChange>> RecordSentWithRetriesAsync(LaneLease lease, StoredMessage message, string providerMessageId, long now, CancellationToken ct)
-    {
-        var delay = TimeSpan.FromMilliseconds(100);
-        var spare = Options.LeaseDuration / 6;
-        while (true)
-        {
-            try
-            {
-                return await database.WriteAsync(w => RecordSentAsync(w, message, providerMessageId, now), ct);
-            }
-            catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex) && lease.Remaining > delay + spare)
-            {
-                await Task.Delay(delay, Time, ct);
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2000));
-            }
-        }
     }
 
     /// <summary>The provider accepted the message: sent, with its provider id, and any status that arrived before it.</summary>

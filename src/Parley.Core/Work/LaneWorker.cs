@@ -214,50 +214,57 @@ public abstract class LaneWorker(
     }
 
     /// <summary>
-    /// Gives the conversation back. While the database is unavailable the release is tried again (with backoff, as
-    /// long as the lease holds): a conversation whose release was lost would otherwise wait for its lease to run out
+    /// Gives the conversation back. While the database is unavailable the release is tried again as long as the lease
+    /// holds: a conversation whose release was lost would otherwise wait for its lease to run out
     /// (<see cref="WorkerOptions.LeaseDuration"/>, 30 s) after the database is back.
     /// </summary>
     private async Task ReleaseAsync(LaneLease lease, CancellationToken ct)
     {
-        var delay = TimeSpan.FromMilliseconds(200);
+        try
+        {
+            var pending = await RetryWhileUnavailableAsync(
+                lease, () => lane.ReleaseAsync(lease.ConversationId, instance.Id, lease.ReadyAt, CancellationToken.None), TimeSpan.Zero, ct);
+            if ((pending > 0 && lease.ReadyAt <= Time.NowMs()) || _saturated)
+            {
+                signal.Notify();
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: the lease expires and the conversation is claimed again.
+        }
+        catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
+        {
+            // Its lease expires and the conversation is claimed again once the database is back.
+            LogUnavailable(ex);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Releasing conversation {ConversationId} failed; its lease will expire", lease.ConversationId);
+        }
+    }
+
+    /// <summary>
+    /// Runs a write of the held conversation; while the database is unavailable (restarting, or a stale pooled connection
+    /// after a restart) it is tried again, with backoff from 100 ms up to 2 s, as long as the lease still covers the
+    /// next try plus <paramref name="spare"/>, so no other worker can have taken the conversation meanwhile. Then the
+    /// error is thrown.
+    /// </summary>
+    protected async Task<T> RetryWhileUnavailableAsync<T>(LaneLease lease, Func<Task<T>> write, TimeSpan spare, CancellationToken ct)
+    {
+        var delay = TimeSpan.FromMilliseconds(100);
         while (true)
         {
             try
             {
-                var pending = await lane.ReleaseAsync(lease.ConversationId, instance.Id, lease.ReadyAt, CancellationToken.None);
-                if ((pending > 0 && lease.ReadyAt <= Time.NowMs()) || _saturated)
-                {
-                    signal.Notify();
-                }
-
-                return;
+                return await write();
             }
-            catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
+            catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex) && lease.Remaining > delay + spare)
             {
                 LogUnavailable(ex);
-                if (ct.IsCancellationRequested || lease.Remaining <= delay)
-                {
-                    // Its lease expires and the conversation is claimed again once the database is back.
-                    return;
-                }
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Releasing conversation {ConversationId} failed; its lease will expire", lease.ConversationId);
-                return;
-            }
-
-            try
-            {
                 await Task.Delay(delay, Time, ct);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2000));
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2000));
         }
     }
 }
