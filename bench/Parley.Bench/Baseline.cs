@@ -32,7 +32,7 @@ public static class Baseline
 
     public sealed record Result(LatencyHistogram AtRate, double AtRateRps, double MaxRps, LatencyHistogram Saturated, double PeakRssMb);
 
-    /// <summary>Open loop at <paramref name="rate"/> (with about <paramref name="statusShare"/> extra deliveries per message, as Parley saw), then closed loop for capacity.</summary>
+    /// <summary>Open loop at <paramref name="rate"/>, then closed loop for capacity.</summary>
     public static async Task<Result> MeasureAsync(BenchOptions options, double rate, double seconds, string logDirectory)
     {
         var port = ChildProcess.FreePort();

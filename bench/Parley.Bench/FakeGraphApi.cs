@@ -51,7 +51,7 @@ public sealed partial class FakeGraphApi : IAsyncDisposable
 
     public IReadOnlyCollection<ReceivedReply> All => _replies;
 
-    /// <summary>How often a message <paramref name="seq"/>'s echo arrived.</summary>
+    /// <summary>How often each message's echo arrived, by sequence number.</summary>
     public IReadOnlyDictionary<long, int> EchoCounts() =>
         _replies.Where(r => r.Seq is not null).GroupBy(r => r.Seq!.Value).ToDictionary(g => g.Key, g => g.Count());
 

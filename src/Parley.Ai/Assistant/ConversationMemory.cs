@@ -6,11 +6,6 @@ using Parley.Core.Storage;
 
 namespace Parley.Ai.Assistant;
 
-/// <summary>A conversation as the assistant sees it when it answers a message.</summary>
-/// <param name="History">Earlier messages in conversation order (each reply right after the message it answers).</param>
-/// <param name="Pending">The person's unanswered messages, oldest first, ending with the one being answered: a burst.</param>
-public sealed record ConversationView(IReadOnlyList<StoredMessage> History, IReadOnlyList<StoredMessage> Pending);
-
 /// <summary>
 /// Loads what the assistant remembers of a conversation. Replies are stored after the messages that arrived while
 /// the bot was busy, so message ids alone do not give the conversation's order: a reply is placed right after the

@@ -1,7 +1,6 @@
 using System.Text;
 using Parley.Ai.Knowledge;
 using Parley.Ai.Media;
-using Parley.Ai.Media.Documents;
 using Parley.Core.Messaging;
 
 namespace Parley.Ai.Assistant;

@@ -7,12 +7,6 @@ using Parley.Core.Messaging;
 
 namespace Parley.Ai.Assistant;
 
-/// <summary>One exchange of the conversation's memory, oldest first.</summary>
-public sealed record MemoryTurn(bool FromUser, string Text);
-
-/// <summary>Everything that goes into one request to the model.</summary>
-public sealed record PromptInput(string Persona, IReadOnlyList<MemoryTurn> Memory, IReadOnlyList<UnderstoodMessage> Turn, IReadOnlyList<RetrievedPassage> Passages);
-
 /// <summary>
 /// Builds the request: the system prompt (persona, then Parley's fixed rules, then the retrieved passages delimited
 /// as reference material), the last turns of the conversation, and the person's new message(s) — each piece of

@@ -4,37 +4,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Parley.Ai.Chat;
 
-/// <summary>Why a call to a model provider did not give an answer.</summary>
-public enum AiFailureKind
-{
-    Timeout,
-    RateLimited,
-    ServerError,
-    Network,
-    Unauthorized,
-    BadRequest,
-    Refused,
-    Unknown,
-}
-
-public sealed record AiFailure(AiFailureKind Kind, string Message)
-{
-    public int? Status { get; init; }
-
-    /// <summary>How long the provider asked us to wait (Retry-After), when it said.</summary>
-    public TimeSpan? RetryAfter { get; init; }
-
-    public bool Transient => Kind is AiFailureKind.Timeout or AiFailureKind.RateLimited or AiFailureKind.ServerError or AiFailureKind.Network;
-
-    /// <summary>A short line for logs, the usage table and <c>ai test</c>; never holds keys or message bodies.</summary>
-    public override string ToString() => Status is { } s ? $"{Kind} (HTTP {s}): {Message}" : $"{Kind}: {Message}";
-}
-
-public sealed record AiCallResult<T>(T? Value, AiFailure? Failure, int Attempts, TimeSpan Latency)
-{
-    public bool Succeeded => Failure is null;
-}
-
 /// <summary>
 /// Runs one provider call with a timeout per attempt and retries for timeouts, 429 (after its Retry-After when
 /// given) and 5xx, with exponential backoff and jitter, inside a total budget that keeps the conversation's

@@ -85,7 +85,3 @@ public sealed class Bm25Index
         return hits.OrderByDescending(h => h.Score).ThenBy(h => h.Index).Take(top).ToList();
     }
 }
-
-/// <param name="Index">Position of the passage in the list the index was built from.</param>
-/// <param name="Coverage">Share (0–1) of the query's idf weight the passage contains.</param>
-public sealed record LexicalHit(int Index, double Score, double Coverage);

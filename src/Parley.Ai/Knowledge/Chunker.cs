@@ -3,9 +3,6 @@ using Parley.Core.Outbound.Validation;
 
 namespace Parley.Ai.Knowledge;
 
-/// <summary>A passage before it is stored: its place in the document, the heading path above it and its text.</summary>
-public sealed record PassageDraft(int Ordinal, string Heading, string Text);
-
 /// <summary>
 /// Splits a document into passages of about <see cref="TargetChars"/> characters that never cross a heading, so
 /// every passage can say where it comes from ("Configuration › Meta"). Long paragraphs are cut at sentences.

@@ -5,9 +5,6 @@ using Parley.Ai.Media.Documents;
 
 namespace Parley.Ai.Knowledge;
 
-/// <summary>What was stored when a document was added.</summary>
-public sealed record KbAddResult(long Id, string Title, string Format, int Passages, int Chars, int Embedded);
-
 /// <summary>
 /// Adds documents to the knowledge base from the CLI, the API and the demo seeder: reads the file (text, Markdown,
 /// HTML, PDF, DOCX), splits it into passages under their headings, stores them with their lexical terms, and embeds

@@ -3,22 +3,6 @@ using Parley.Core.Storage;
 
 namespace Parley.Ai.Knowledge;
 
-/// <summary>
-/// Whose knowledge a question is answered from: an account's documents plus those for every account (<c>''</c>),
-/// and of those, the ones for this bot plus those for every bot (<c>''</c>).
-/// </summary>
-public sealed record KbScope(string AccountId, string Bot)
-{
-    public const string Everyone = "";
-
-    public static KbScope For(string accountId, string? bot) => new(accountId, bot ?? Everyone);
-}
-
-public sealed record KbDocument(long Id, string AccountId, string Bot, string Title, string Source, string Format, long Size, long Chars, long Passages, string Origin, DateTimeOffset UpdatedAt);
-
-/// <summary>A stored passage with its document's title and source, as retrieval reads it.</summary>
-public sealed record KbPassage(long Id, long DocumentId, string Title, string Source, string Heading, string Text, string[] Terms);
-
 /// <summary>Reads and writes <c>kb_documents</c>, <c>kb_passages</c> and <c>kb_embeddings</c>.</summary>
 public sealed class KnowledgeStore(Database database, TimeProvider time)
 {

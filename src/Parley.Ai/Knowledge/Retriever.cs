@@ -5,33 +5,6 @@ using Parley.Ai.Chat;
 
 namespace Parley.Ai.Knowledge;
 
-/// <summary>A passage found for a question, with the evidence for it.</summary>
-public sealed record RetrievedPassage(KbPassage Passage, double Score)
-{
-    /// <summary>Share of the question's weight found in the passage (lexical), 0–1.</summary>
-    public double Coverage { get; init; }
-
-    /// <summary>The BM25 score, 0 when only the embeddings found it.</summary>
-    public double Lexical { get; init; }
-
-    /// <summary>Cosine similarity of the embeddings, when embeddings were used.</summary>
-    public double? Similarity { get; init; }
-
-    /// <summary>How the passage is named to people and the model: "Title › Heading".</summary>
-    public string Citation => Cite(Passage.Title, Passage.Heading);
-
-    /// <summary>"Title › Heading", without repeating a top heading that is the title itself.</summary>
-    public static string Cite(string title, string heading)
-    {
-        if (heading.StartsWith(title + " › ", StringComparison.Ordinal))
-        {
-            heading = heading[(title.Length + 3)..];
-        }
-
-        return heading.Length == 0 || heading == title ? title : $"{title} › {heading}";
-    }
-}
-
 /// <summary>
 /// Finds the passages that answer a question: BM25 over accent-folded, stemmed terms (works offline), plus cosine
 /// similarity of provider embeddings when an embedding model is configured, combined by reciprocal rank fusion.

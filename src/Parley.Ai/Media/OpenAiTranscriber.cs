@@ -3,14 +3,6 @@ using OpenAI.Audio;
 
 namespace Parley.Ai.Media;
 
-/// <summary>Turns a voice note or audio file into text.</summary>
-public interface IAudioTranscriber
-{
-    string Model { get; }
-
-    Task<string> TranscribeAsync(Stream audio, string fileName, CancellationToken ct);
-}
-
 /// <summary>The OpenAI-style <c>/audio/transcriptions</c> endpoint (OpenAI, Azure OpenAI, local Whisper servers).</summary>
 public sealed class OpenAiTranscriber(OpenAIClient client, string model) : IAudioTranscriber
 {

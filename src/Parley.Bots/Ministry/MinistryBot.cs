@@ -1,4 +1,3 @@
-using System.Reflection;
 using Parley.Bots.Engine;
 using Parley.Bots.Engine.Answers;
 using Parley.Bots.Engine.Flows;

@@ -4,9 +4,6 @@ using Parley.Core.Messaging;
 
 namespace Parley.Channels.Acs;
 
-/// <summary>One ACS notification: its <c>kind</c>, the api-version that defines that kind, and the request body.</summary>
-public sealed record AcsNotification(string Kind, string ApiVersion, JsonObject Body);
-
 /// <summary>
 /// Turns Parley's <see cref="MessageContent"/> into the body of <c>POST /messages/notifications:send</c>, following the
 /// official x-ms-examples: <c>{channelRegistrationId, to: ["+E164"], kind, …}</c> with <c>content</c> (text),

@@ -95,9 +95,3 @@ public sealed class AcsRestClient(IHttpClientFactory httpClients, TimeProvider t
     public static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
 }
-
-/// <summary>An error answer from ACS.</summary>
-public sealed record AcsError(HttpStatusCode Status, string Code, string Message, TimeSpan? RetryAfter)
-{
-    public int StatusCode => (int)Status;
-}

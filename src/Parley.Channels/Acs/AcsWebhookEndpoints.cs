@@ -126,6 +126,3 @@ public static class AcsWebhookEndpoints
         return CryptographicOperations.FixedTimeEquals(expected, given);
     }
 }
-
-/// <summary>Event Grid's subscription validation answer.</summary>
-public sealed record AcsValidationResponse(string ValidationResponse);

@@ -7,29 +7,6 @@ using Parley.Core.Messaging;
 
 namespace Parley.Channels.Acs;
 
-/// <summary>Event types ACS and Event Grid deliver to the webhook.</summary>
-public static class AcsEventTypes
-{
-    public const string MessageReceived = "Microsoft.Communication.AdvancedMessageReceived";
-    public const string DeliveryStatusUpdated = "Microsoft.Communication.AdvancedMessageDeliveryStatusUpdated";
-    public const string SubscriptionValidation = "Microsoft.EventGrid.SubscriptionValidationEvent";
-}
-
-/// <summary>What one delivery to the ACS webhook carries.</summary>
-public sealed record AcsWebhookParseResult
-{
-    /// <summary>Messages, statuses and other events to store; empty when the delivery is only a handshake.</summary>
-    public required InboundBatch Batch { get; init; }
-
-    /// <summary>Set when the delivery is Event Grid's subscription validation: answer <c>{"validationResponse": code}</c>.</summary>
-    public string? ValidationCode { get; init; }
-
-    public bool HasContent => Batch.Messages.Count > 0 || Batch.Statuses.Count > 0 || Batch.OtherEvents.Count > 0;
-}
-
-/// <summary>The body is not an Event Grid or CloudEvents delivery; the message says why (answer 400).</summary>
-public sealed class AcsWebhookFormatException(string message, Exception? inner = null) : FormatException(message, inner);
-
 /// <summary>
 /// Reads ACS Advanced Messaging events in either delivery schema: Event Grid (an array of
 /// <c>{id, eventType, eventTime, subject, data}</c>) or CloudEvents 1.0 (<c>{id, type, time, source, data}</c>, one event or a

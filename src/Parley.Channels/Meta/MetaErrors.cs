@@ -5,28 +5,6 @@ using Parley.Core.Outbound;
 
 namespace Parley.Channels.Meta;
 
-/// <summary>Meta's error body: <c>{"error": {"message", "type", "code", "error_subcode", "error_data": {"details"}, "fbtrace_id"}}</c>.</summary>
-public sealed record MetaError(int Code, string? Message)
-{
-    public int? Subcode { get; init; }
-    public string? Type { get; init; }
-    public string? Details { get; init; }
-    public string? FbTraceId { get; init; }
-
-    /// <summary>"(#130429) Rate limit hit: Cloud API message throughput has been reached."</summary>
-    public string Describe()
-    {
-        var code = Code.ToString(CultureInfo.InvariantCulture);
-        var message = string.IsNullOrWhiteSpace(Message) ? $"(#{code}) Error" : Message.Trim();
-        if (!message.Contains(code, StringComparison.Ordinal))
-        {
-            message = $"(#{code}) {message}";
-        }
-
-        return string.IsNullOrWhiteSpace(Details) || message.Contains(Details, StringComparison.Ordinal) ? message : $"{message}: {Details.Trim()}";
-    }
-}
-
 /// <summary>Reads Meta's error bodies and decides what the outbound queue does with each error.</summary>
 public static class MetaErrors
 {
@@ -149,15 +127,4 @@ public static class MetaErrors
 
     private static string? Str(JsonElement o, string name) =>
         o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-}
-
-/// <summary>A Graph API call that failed, with Meta's error when it sent one.</summary>
-public sealed class MetaApiException(string message, HttpStatusCode? status, MetaError? error, bool transient, Exception? inner = null)
-    : Exception(message, inner)
-{
-    public HttpStatusCode? Status { get; } = status;
-    public MetaError? Error { get; } = error;
-
-    /// <summary>Worth trying again later (network, 5xx, throttling).</summary>
-    public bool Transient { get; } = transient;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Parley.Channels.Media;
 using Parley.Core.Accounts;
@@ -78,52 +77,4 @@ public sealed class MetaMediaDownloader(MetaGraph graph) : IMediaDownloader
             JsonValueKind.Number => v.GetRawText(),
             _ => null,
         } : null;
-}
-
-/// <summary>Marks inbound messages read (blue ticks) and shows WhatsApp's typing indicator while the bot works.</summary>
-public sealed class MetaReadReceipts(MetaGraph graph) : IReadReceipts
-{
-    public string Provider => Providers.Meta;
-
-    /// <exception cref="MetaApiException">Meta refused or could not be reached.</exception>
-    public async Task MarkReadAsync(Account account, string providerMessageId, bool showTyping, CancellationToken ct)
-    {
-        var meta = MetaAccount.From(account);
-        if (meta.MissingForSending() is { } missing)
-        {
-            throw new MetaApiException(missing, null, null, transient: false);
-        }
-
-        using var request = MetaGraph.PostJson(meta.Url(meta.PhoneNumberId!, "messages"), meta.AccessToken!, MetaMessagePayload.MarkRead(providerMessageId, showTyping));
-        using var _ = await graph.SendForJsonAsync(request, ct);
-    }
-}
-
-/// <summary>Checks an account's phone number id and token: <c>GET {ApiBaseUrl}/{PhoneNumberId}?fields=display_phone_number,verified_name</c>.</summary>
-public sealed class MetaAccountTester(MetaGraph graph) : IAccountTester
-{
-    public string Provider => Providers.Meta;
-
-    public async Task<AccountTestResult> TestAsync(Account account, CancellationToken ct)
-    {
-        var meta = MetaAccount.From(account);
-        if (meta.MissingForSending() is { } missing)
-        {
-            return new AccountTestResult(false, missing);
-        }
-
-        try
-        {
-            using var request = MetaGraph.Request(HttpMethod.Get, new Uri($"{meta.Url(meta.PhoneNumberId!)}?fields=display_phone_number,verified_name"), meta.AccessToken!);
-            using var json = await graph.SendForJsonAsync(request, ct);
-            var root = json.RootElement;
-            var number = root.TryGetProperty("display_phone_number", out var n) ? n.GetString() : null;
-            var name = root.TryGetProperty("verified_name", out var v) ? v.GetString() : null;
-            return new AccountTestResult(true, string.Format(CultureInfo.InvariantCulture, "Connected to {0} ({1}).", name ?? "the business number", number ?? meta.PhoneNumberId));
-        }
-        catch (MetaApiException ex)
-        {
-            return new AccountTestResult(false, ex.Error is { } error ? error.Describe() : ex.Message);
-        }
-    }
 }

@@ -8,33 +8,6 @@ using Parley.Core.Messaging;
 
 namespace Parley.Channels.Meta;
 
-/// <summary>What one Meta webhook delivery carries: the batch intake stores, and the template changes it announces.</summary>
-public sealed record MetaWebhook(InboundBatch Batch)
-{
-    public IReadOnlyList<MetaTemplateEvent> TemplateEvents { get; init; } = [];
-
-    /// <summary>Changes for another business phone number than the account's (kept in <see cref="InboundBatch.OtherEvents"/>).</summary>
-    public int ForeignChanges { get; init; }
-}
-
-/// <summary>A <c>message_template_status_update</c> or <c>template_category_update</c> change.</summary>
-/// <param name="BusinessAccountId">The WABA id (<c>entry[].id</c>) the template belongs to.</param>
-public sealed record MetaTemplateEvent(string BusinessAccountId, string Field, string Name, string Language)
-{
-    public string? TemplateId { get; init; }
-
-    /// <summary>Status events: APPROVED, REJECTED, PAUSED, DISABLED, ARCHIVED, …</summary>
-    public string? Event { get; init; }
-
-    public string? Reason { get; init; }
-
-    /// <summary>Category events: the category the template now has (null for an announced, not yet made, change).</summary>
-    public string? NewCategory { get; init; }
-
-    public const string StatusField = "message_template_status_update";
-    public const string CategoryField = "template_category_update";
-}
-
 /// <summary>
 /// Turns a Meta WhatsApp webhook into Parley's normalized batch. One delivery may carry several entries, each with
 /// several changes, each with several messages and statuses: all of them are returned. Every message type becomes a

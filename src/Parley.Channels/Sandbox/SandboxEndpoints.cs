@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
-using Parley.Core.Bots;
 using Parley.Core.Contacts;
 using Parley.Core.Inbound;
 using Parley.Core.Media;
@@ -311,5 +310,3 @@ public static class SandboxEndpoints
         return await media.OpenAsync(mediaId, ct) is { } found ? new StoredMediaResult(found.Media, found.Content) : TypedResults.NotFound();
     }
 }
-
-public sealed record SandboxAccepted(string Id);

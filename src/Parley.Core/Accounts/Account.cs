@@ -20,24 +20,3 @@ public sealed record Account(string Id, string Provider)
     /// <summary>Never prints secrets: records would otherwise include them in ToString.</summary>
     public override string ToString() => $"Account {Id} ({Provider})";
 }
-
-public static class Providers
-{
-    public const string Sandbox = "sandbox";
-    public const string Meta = "meta";
-    public const string Twilio = "twilio";
-    public const string Acs = "acs";
-
-    public static readonly IReadOnlyList<string> All = [Sandbox, Meta, Twilio, Acs];
-}
-
-/// <summary>Which account keys hold secrets: stored encrypted, write-only, never printed.</summary>
-public static class AccountSecrets
-{
-    public static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "AccessToken", "AppSecret", "VerifyToken", "AuthToken", "AccessKey", "WebhookSecret", "ApiKey", "Ai:ApiKey",
-    };
-
-    public static bool IsSecret(string key) => Keys.Contains(key) || key.EndsWith("ApiKey", StringComparison.OrdinalIgnoreCase);
-}

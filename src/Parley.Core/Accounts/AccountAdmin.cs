@@ -2,33 +2,6 @@ using Parley.Core.Outbound;
 
 namespace Parley.Core.Accounts;
 
-/// <summary>Changes to an account's editable parts; null leaves a part as it is.</summary>
-public sealed record AccountChanges
-{
-    public string? Bot { get; init; }
-    public string? DisplayName { get; init; }
-    public bool? Enabled { get; init; }
-    /// <summary>Settings to set; an empty value removes the setting.</summary>
-    public IReadOnlyDictionary<string, string>? Settings { get; init; }
-    /// <summary>Secrets to set (write-only: they are never read back).</summary>
-    public IReadOnlyDictionary<string, string>? Secrets { get; init; }
-}
-
-public enum AccountChangeStatus
-{
-    Done,
-    Invalid,
-    NotFound,
-    /// <summary>The account exists already, or it is declared in configuration and must be changed there.</summary>
-    Conflict,
-}
-
-public sealed record AccountChangeResult(AccountChangeStatus Status, Account? Account = null)
-{
-    public IReadOnlyList<FieldError> Errors { get; init; } = [];
-    public string? Detail { get; init; }
-}
-
 /// <summary>
 /// Adds, changes, removes and tests accounts for the API, the admin UI and the CLI. Accounts declared in
 /// configuration (or built in) are re-applied at every start, so they are changed there, not here.

@@ -3,14 +3,6 @@ using Parley.Core.Outbound;
 
 namespace Parley.Core.Accounts;
 
-/// <summary>Extra checks a channel makes on its accounts (formats of ids, URLs); registered beside the channel.</summary>
-public interface IAccountRules
-{
-    string Provider { get; }
-
-    IEnumerable<FieldError> Validate(Account account);
-}
-
 /// <summary>
 /// Checks an account before it is stored or served: a URL-safe id, a provider this build serves, an existing bot,
 /// and the settings and secrets the provider needs. Errors name the key (<c>AccessToken</c>); callers add their prefix.

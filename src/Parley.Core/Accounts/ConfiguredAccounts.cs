@@ -3,12 +3,6 @@ using Microsoft.Extensions.Configuration;
 
 namespace Parley.Core.Accounts;
 
-/// <summary>Somewhere accounts are declared that Parley creates or updates at start.</summary>
-public interface IAccountSource
-{
-    IEnumerable<Account> Accounts();
-}
-
 /// <summary>
 /// Reads <c>Parley:Accounts:{n}</c>. Well-known keys become the account's fields, secret keys its encrypted
 /// secrets, and every other key (nested ones as <c>Ai:Model</c>) a setting.

@@ -6,18 +6,6 @@ using Parley.Core.Storage;
 
 namespace Parley.Core.ApiKeys;
 
-/// <summary>An API key as Parley shows it: never the key itself, which exists only in the answer to its creation.</summary>
-public sealed record ApiKeyInfo(long Id, string Name, string Prefix, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt)
-{
-    public string? CreatedBy { get; init; }
-    public DateTimeOffset? LastUsedAt { get; init; }
-    public DateTimeOffset? RevokedAt { get; init; }
-    public bool Active => RevokedAt is null;
-}
-
-/// <summary>A new key: <see cref="Key"/> is shown once and cannot be recovered.</summary>
-public sealed record CreatedApiKey(ApiKeyInfo Info, string Key);
-
 /// <summary>
 /// Creates, lists, revokes and checks API keys. A key is <c>pk_live_</c> + a 12-character lookup prefix + <c>_</c> +
 /// a 256-bit random secret. The table keeps the prefix (to find the row) and the SHA-256 of the whole key,

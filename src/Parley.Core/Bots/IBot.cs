@@ -1,6 +1,3 @@
-using Parley.Core.Accounts;
-using Parley.Core.Messaging;
-
 namespace Parley.Core.Bots;
 
 /// <summary>
@@ -17,47 +14,4 @@ public interface IBot
     string Description { get; }
 
     Task<BotResult> HandleAsync(BotRequest request, CancellationToken ct);
-}
-
-public sealed record BotRequest(Account Account, ContactInfo Contact, ConversationInfo Conversation, StoredMessage Message)
-{
-    /// <summary>The conversation's most recent messages before this one, oldest first.</summary>
-    public IReadOnlyList<StoredMessage> History { get; init; } = [];
-}
-
-public sealed record BotResult
-{
-    public static readonly BotResult Silent = new();
-
-    public IReadOnlyList<MessageContent> Replies { get; init; } = [];
-
-    /// <summary>The session to store; null keeps the stored one.</summary>
-    public string? Session { get; init; }
-
-    /// <summary>Sets the conversation's state (<c>bot</c> or <c>human</c>); null keeps it.</summary>
-    public string? ConversationState { get; init; }
-
-    /// <summary>Sets the contact's opt-out; null keeps it.</summary>
-    public bool? OptedOut { get; init; }
-
-    public static BotResult Reply(params MessageContent[] replies) => new() { Replies = replies };
-}
-
-public sealed record ContactInfo(long Id, string WaId)
-{
-    public string? Phone { get; init; }
-    public string? Name { get; init; }
-    public bool OptedOut { get; init; }
-    public bool Blocked { get; init; }
-    public bool Allowed { get; init; }
-}
-
-public sealed record ConversationInfo(long Id, string AccountId, long ContactId)
-{
-    public const string BotState = "bot";
-    public const string HumanState = "human";
-
-    public string State { get; init; } = BotState;
-    public string? Session { get; init; }
-    public DateTimeOffset? LastInboundAt { get; init; }
 }

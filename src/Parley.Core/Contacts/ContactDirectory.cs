@@ -3,30 +3,6 @@ using Parley.Core.Storage;
 
 namespace Parley.Core.Contacts;
 
-/// <summary>A contact as lists show it.</summary>
-public sealed record ContactSummary(long Id, string AccountId, string WaId)
-{
-    public string? Phone { get; init; }
-    public string? Name { get; init; }
-    public bool OptedOut { get; init; }
-    public DateTimeOffset? OptedOutAt { get; init; }
-    public bool Blocked { get; init; }
-    public bool Allowed { get; init; }
-    public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset UpdatedAt { get; init; }
-}
-
-/// <summary>The per-contact switches an operator sets.</summary>
-public enum ContactFlag
-{
-    /// <summary>Parley ignores the contact's messages and sends them nothing.</summary>
-    Blocked,
-    /// <summary>On an allow list (bots that serve only listed contacts check it).</summary>
-    Allowed,
-    /// <summary>The contact asked to receive no more messages.</summary>
-    OptedOut,
-}
-
 /// <summary>Finds contacts and sets their flags (block, allow, opt-out) for the API, the admin UI and the CLI.</summary>
 public sealed class ContactDirectory(Database database, TimeProvider time)
 {

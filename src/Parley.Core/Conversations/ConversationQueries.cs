@@ -6,34 +6,6 @@ using Parley.Core.Storage;
 
 namespace Parley.Core.Conversations;
 
-/// <summary>A conversation with its contact and its last message, for lists and detail views.</summary>
-public sealed record ConversationSummary(long Id, string AccountId, ContactSummary Contact, string State)
-{
-    public DateTimeOffset? LastInboundAt { get; init; }
-    public DateTimeOffset LastMessageAt { get; init; }
-    public DateTimeOffset CreatedAt { get; init; }
-    public long Unread { get; init; }
-    /// <summary>The contact wrote within the last 24 hours, so free-form messages may be sent (WhatsApp's rule).</summary>
-    public bool WindowOpen { get; init; }
-    public string? LastMessagePreview { get; init; }
-    public string? LastMessageDirection { get; init; }
-    public long InboundPending { get; init; }
-    public long OutboundPending { get; init; }
-}
-
-public sealed record ConversationFilter
-{
-    public string? AccountId { get; init; }
-    public long? ContactId { get; init; }
-    /// <summary>The contact's phone number or wa_id, as stored (digits of E.164 without '+').</summary>
-    public string? ContactWaId { get; init; }
-    public string? State { get; init; }
-    /// <summary>Part of the contact's name, phone number or wa_id.</summary>
-    public string? Search { get; init; }
-    /// <summary>Only conversations with messages nobody has looked at.</summary>
-    public bool UnreadOnly { get; init; }
-}
-
 /// <summary>Reads conversations and a contact's history for the API, the admin UI and the CLI.</summary>
 public sealed class ConversationQueries(Database database, Microsoft.Extensions.Options.IOptions<Outbound.OutboundOptions> outbound, TimeProvider time)
 {

@@ -6,12 +6,6 @@ using Parley.Core.Storage;
 
 namespace Parley.Core.Conversations;
 
-/// <summary>A conversation's identity and who answers it: the bot (<c>bot</c>) or an operator (<c>human</c>).</summary>
-public sealed record ConversationControl(long Id, string AccountId, long ContactId, string State)
-{
-    public bool TakenOver => State == ConversationInfo.HumanState;
-}
-
 /// <summary>
 /// Human takeover: a person takes a conversation over from the bot (state <c>human</c>) or hands it back (<c>bot</c>).
 /// While a person holds it the bot stays silent (inbound messages are still stored and marked processed); bots see the

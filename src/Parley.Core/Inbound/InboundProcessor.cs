@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Parley.Core.Accounts;
@@ -177,37 +176,4 @@ public sealed class InboundProcessor(
             History = history,
         };
     }
-}
-
-/// <summary>Finds the bot that serves an account: its own <c>Bot</c> setting, else the default bot.</summary>
-public sealed class BotCatalog(IEnumerable<IBot> bots, Microsoft.Extensions.Options.IOptions<BotOptions> options)
-{
-    private readonly Dictionary<string, IBot> _bots = bots.ToDictionary(b => b.Name, StringComparer.OrdinalIgnoreCase);
-
-    public IReadOnlyCollection<IBot> All => _bots.Values;
-
-    public string DefaultBot => options.Value.Default;
-
-    public bool Exists(string name) => _bots.ContainsKey(name);
-
-    public IBot For(Account account)
-    {
-        var name = account.Bot ?? options.Value.Default;
-        return _bots.TryGetValue(name, out var bot)
-            ? bot
-            : throw new InvalidOperationException($"Account '{account.Id}' asks for bot '{name}', which is not registered (known: {string.Join(", ", _bots.Keys)}).");
-    }
-}
-
-public sealed class BotOptions
-{
-    public const string SectionName = "Parley:Bots";
-
-    /// <summary>The bot for accounts that name none: the AI assistant (offline unless a model provider is configured).</summary>
-    public string Default { get; set; } = "assistant";
-}
-
-internal static class JsonText
-{
-    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, ParleyJson.Options);
 }

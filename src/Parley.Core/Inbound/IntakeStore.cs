@@ -8,10 +8,6 @@ using Parley.Core.Work;
 
 namespace Parley.Core.Inbound;
 
-/// <summary>What intake stored from one webhook delivery.</summary>
-/// <param name="NewMessageIds">Ids of messages stored for the first time; duplicates are left out.</param>
-public sealed record IntakeResult(long WebhookEventId, IReadOnlyList<long> NewMessageIds, int DuplicateMessages, int Statuses);
-
 /// <summary>
 /// The durable half of webhook intake: the raw event, its messages and its statuses are written in one
 /// transaction before the provider gets its answer. The unique index on (account, provider message id)

@@ -1,37 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Parley.Core.Accounts;
-using Parley.Core.Messaging;
 
 namespace Parley.Core.Inbound;
-
-/// <summary>
-/// Parses a stored provider webhook body again, the same way the live endpoint does (without the signature check:
-/// the body was verified when it arrived). Each channel registers one for its provider.
-/// </summary>
-public interface IWebhookReplayer
-{
-    string Provider { get; }
-
-    /// <summary>The batch the body carries; throws (any exception, with a clear message) when it still cannot be parsed.</summary>
-    Task<InboundBatch> ParseAsync(Account account, StoredWebhookEvent stored, CancellationToken ct);
-}
-
-public enum ReplayOutcome
-{
-    /// <summary>Parsed and stored again; its messages are processed (duplicates stay no-ops).</summary>
-    Replayed,
-    NotFound,
-    /// <summary>Only failed events are replayed: the others were stored already.</summary>
-    NotFailed,
-    /// <summary>No replayer for the event's provider in this build; the event stays failed.</summary>
-    Unsupported,
-    /// <summary>The account is gone or disabled; the event stays failed.</summary>
-    AccountMissing,
-    /// <summary>Parsing or storing failed again; the event stays failed with the new reason.</summary>
-    Failed,
-}
-
-public sealed record ReplayResult(long EventId, ReplayOutcome Outcome, string? Detail = null);
 
 /// <summary>Replays failed provider webhook events through their channel's parser and the normal intake.</summary>
 public sealed class WebhookReplay(

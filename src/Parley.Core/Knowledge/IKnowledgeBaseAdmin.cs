@@ -1,15 +1,5 @@
 namespace Parley.Core.Knowledge;
 
-/// <summary>A document of the assistant's knowledge base; <see cref="AccountId"/> and <see cref="Bot"/> '' mean every account or bot.</summary>
-public sealed record KnowledgeDocumentInfo(long Id, string AccountId, string Bot, string Title, string Source, string Format, DateTimeOffset UpdatedAt)
-{
-    public long Size { get; init; }
-    public long Passages { get; init; }
-}
-
-/// <summary>A passage retrieved for a question, with its score (higher is closer).</summary>
-public sealed record KnowledgeHit(string Title, string? Heading, string Text, double Score);
-
 /// <summary>
 /// What the admin UI does with the knowledge base: list, upload, delete, and try a question to see the passages retrieved.
 /// The AI part (Parley.Ai) registers an implementation; without one the admin says the knowledge base is not part of this build.

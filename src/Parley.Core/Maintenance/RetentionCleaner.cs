@@ -1,17 +1,9 @@
-using System.Globalization;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Parley.Core.Media;
 using Parley.Core.Storage;
 
 namespace Parley.Core.Maintenance;
-
-/// <summary>What one retention pass deleted.</summary>
-public sealed record RetentionResult(long WebhookEvents, long PendingStatuses, long WebhookDeliveries, long Media, long InteractionLogs)
-{
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"webhook_events={WebhookEvents} pending_statuses={PendingStatuses} webhook_deliveries={WebhookDeliveries} media={Media} interaction_logs={InteractionLogs}");
-}
 
 /// <summary>
 /// Deletes what has outlived its retention (<see cref="RetentionOptions"/>): processed webhook events, parked statuses,

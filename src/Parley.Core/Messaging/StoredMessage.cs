@@ -26,17 +26,3 @@ public sealed record StoredMessage(long Id, string Direction, MessageContent Con
 
     public bool IsInbound => Direction == Inbound;
 }
-
-public static class ProcessStates
-{
-    public const int None = 0;
-    public const int Pending = 1;
-    public const int Done = 2;
-    public const int Failed = 3;
-}
-
-public sealed record StatusHistoryEntry(MessageStatus Status, DateTimeOffset At)
-{
-    public string? ErrorCode { get; init; }
-    public string? ErrorReason { get; init; }
-}

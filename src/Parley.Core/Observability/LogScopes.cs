@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Globalization;
 using Parley.Core.Messaging;
 
 namespace Parley.Core.Observability;
@@ -12,32 +10,4 @@ public static class LogScopes
 {
     public static MessageScope ForMessage(StoredMessage message) =>
         new(message.InReplyTo ?? message.Id, message.Id, message.ConversationId);
-}
-
-/// <summary>A scope of three named values; structured loggers (the JSON console) write them as properties.</summary>
-public sealed class MessageScope(long correlation, long messageId, long conversationId) : IReadOnlyList<KeyValuePair<string, object?>>
-{
-    public string CorrelationId { get; } = "m" + correlation.ToString(CultureInfo.InvariantCulture);
-
-    public int Count => 3;
-
-    public KeyValuePair<string, object?> this[int index] => index switch
-    {
-        0 => new("CorrelationId", CorrelationId),
-        1 => new("MessageId", messageId),
-        2 => new("ConversationId", conversationId),
-        _ => throw new ArgumentOutOfRangeException(nameof(index)),
-    };
-
-    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
-    {
-        for (var i = 0; i < Count; i++)
-        {
-            yield return this[i];
-        }
-    }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"CorrelationId:{CorrelationId} MessageId:{messageId} ConversationId:{conversationId}");
 }

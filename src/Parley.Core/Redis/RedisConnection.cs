@@ -4,24 +4,6 @@ using StackExchange.Redis;
 
 namespace Parley.Core.Redis;
 
-/// <summary>Whether Redis serves right now.</summary>
-public enum RedisState
-{
-    /// <summary>No <c>Parley:Redis:Configuration</c>: everything runs in this process.</summary>
-    NotConfigured,
-
-    /// <summary>The first connection is being made; the in-process path answers meanwhile.</summary>
-    Connecting,
-
-    Available,
-
-    /// <summary>Configured but failing: the in-process path answers until a call succeeds again.</summary>
-    Unavailable,
-}
-
-/// <summary>The outcome of a Redis call through <see cref="RedisConnection.TryAsync{T}"/>: Ok false means "use the in-process path".</summary>
-public readonly record struct RedisAttempt<T>(bool Ok, T Value);
-
 /// <summary>
 /// The shared Redis connection (StackExchange.Redis 1.2.6, the client the feed offers) and its health. Callers go
 /// through <see cref="TryAsync{T}"/>: when Redis is not configured, still connecting, down, or slower than

@@ -3,63 +3,6 @@ using Parley.Core.Storage;
 
 namespace Parley.Core.Statistics;
 
-/// <summary>Outbound messages of the period by where they are now.</summary>
-public sealed record DeliveryCounts(long Queued, long Sent, long Delivered, long Read, long Failed)
-{
-    public long Total => Queued + Sent + Delivered + Read + Failed;
-
-    /// <summary>Share of messages that left Parley that reached the phone (delivered or read), 0..1; null before any left.</summary>
-    public double? DeliveryRate => Sent + Delivered + Read + Failed == 0 ? null : (double)(Delivered + Read) / (Sent + Delivered + Read + Failed);
-
-    public double? ReadRate => Delivered + Read == 0 ? null : (double)Read / (Delivered + Read);
-}
-
-/// <summary>Work waiting now, across queues.</summary>
-public sealed record Backlog
-{
-    /// <summary>Inbound messages stored and not yet processed by a bot.</summary>
-    public long InboundPending { get; init; }
-    /// <summary>Outbound messages queued and not yet accepted by the provider.</summary>
-    public long OutboundPending { get; init; }
-    /// <summary>Of those, messages waiting to be retried after a transient failure (throttling, network, provider 5xx).</summary>
-    public long OutboundRetrying { get; init; }
-    /// <summary>Provider webhook events that could not be stored or parsed (see <c>webhooks replay</c>).</summary>
-    public long FailedWebhookEvents { get; init; }
-    /// <summary>Statuses that arrived before their message was known (they wait for it).</summary>
-    public long ParkedStatuses { get; init; }
-    /// <summary>Outgoing webhook deliveries waiting or retrying.</summary>
-    public long OutgoingWebhooksPending { get; init; }
-    /// <summary>Outgoing webhook deliveries given up on.</summary>
-    public long OutgoingWebhooksFailed { get; init; }
-}
-
-/// <summary>
-/// An account's sending against its limits (<c>Parley:Outbound:MessagesPerSecond</c> and <c>MessagesPerHour</c>, or the
-/// account's <c>Outbound:*</c> overrides) over the last hour. Usage is a share (0..1) of the tightest limit.
-/// </summary>
-public sealed record RateLimitUsage(string AccountId, long SentLastHour, long PeakPerSecond, double PerSecondLimit, int PerHourLimit)
-{
-    public double PerSecondUsage => PerSecondLimit <= 0 ? 0 : PeakPerSecond / PerSecondLimit;
-
-    /// <summary>Null without an hourly cap.</summary>
-    public double? PerHourUsage => PerHourLimit <= 0 ? null : (double)SentLastHour / PerHourLimit;
-}
-
-/// <summary>What <c>monitor</c> shows: the period's messages, delivery, failures, throttling and backlogs.</summary>
-public sealed record MonitorSnapshot(DateTimeOffset From, DateTimeOffset To)
-{
-    public string? AccountId { get; init; }
-    public long Inbound { get; init; }
-    public long Outbound { get; init; }
-    public DeliveryCounts Delivery { get; init; } = new(0, 0, 0, 0, 0);
-    public IReadOnlyList<FailureCount> Failures { get; init; } = [];
-    /// <summary>Transient send failures in the period whose error says the provider throttled (HTTP 429 or a rate-limit code).</summary>
-    public long Throttled { get; init; }
-    public ResponseTimes ResponseTimes { get; init; } = new(0, null, null, null);
-    public IReadOnlyList<RateLimitUsage> RateLimits { get; init; } = [];
-    public Backlog Backlog { get; init; } = new();
-}
-
 public sealed class MonitorQueries(
     Database database,
     StatisticsQueries statistics,

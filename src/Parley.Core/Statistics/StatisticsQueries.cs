@@ -3,52 +3,6 @@ using Parley.Core.Storage;
 
 namespace Parley.Core.Statistics;
 
-public sealed record StatisticsQuery(DateTimeOffset From, DateTimeOffset To)
-{
-    public string? AccountId { get; init; }
-}
-
-public sealed record NamedCount(string Name, long Count);
-
-public sealed record DayCount(DateOnly Day, long Inbound, long Outbound);
-
-public sealed record AccountCount(string AccountId, long Inbound, long Outbound, long Failed);
-
-public sealed record TemplateCount(string Name, string? Language, long Count);
-
-public sealed record FailureCount(string? Code, string? Reason, long Count);
-
-/// <summary>Time from an inbound message to the first reply that left for it, in milliseconds.</summary>
-public sealed record ResponseTimes(long Samples, double? P50Ms, double? P90Ms, double? P99Ms);
-
-public sealed record MessageStatistics(DateTimeOffset From, DateTimeOffset To)
-{
-    public string? AccountId { get; init; }
-    public long Inbound { get; init; }
-    public long Outbound { get; init; }
-    public long Failed { get; init; }
-    public IReadOnlyList<DayCount> PerDay { get; init; } = [];
-    public IReadOnlyList<AccountCount> PerAccount { get; init; } = [];
-    /// <summary>Intents the bots recognised; empty until a bot engine reports them (<see cref="IIntentStatistics"/>).</summary>
-    public IReadOnlyList<NamedCount> Intents { get; init; } = [];
-    public IReadOnlyList<TemplateCount> Templates { get; init; } = [];
-    public ResponseTimes ResponseTimes { get; init; } = new(0, null, null, null);
-    public IReadOnlyList<FailureCount> Failures { get; init; } = [];
-    /// <summary>Conversations with at least one message in the period.</summary>
-    public long ActiveConversations { get; init; }
-    /// <summary>Conversations a person holds now (state <c>human</c>).</summary>
-    public long HumanConversations { get; init; }
-}
-
-/// <summary>
-/// Counts of intents recognised in a period, from the bot engine's interaction log. The engine registers one;
-/// until then the statistics report no intents.
-/// </summary>
-public interface IIntentStatistics
-{
-    Task<IReadOnlyList<NamedCount>> IntentsAsync(StatisticsQuery query, CancellationToken ct);
-}
-
 /// <summary>Message statistics over a period, for the API, the admin dashboard and <c>monitor</c>.</summary>
 public sealed class StatisticsQueries(Database database, IEnumerable<IIntentStatistics> intents)
 {

@@ -5,12 +5,6 @@ using Npgsql;
 
 namespace Parley.Core.Storage;
 
-public enum DatabaseKind
-{
-    Sqlite,
-    Postgres,
-}
-
 /// <summary>
 /// The one place that knows which database Parley runs on: opens connections, begins write
 /// transactions the right way for each engine, and holds the few SQL fragments that differ.

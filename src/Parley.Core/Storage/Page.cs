@@ -12,11 +12,3 @@ public sealed record Page<T>(IReadOnlyList<T> Items, long? NextBeforeId)
     public static Page<T> From(IReadOnlyList<T> rows, int limit, Func<T, long> id) =>
         rows.Count > limit ? new Page<T>(rows.Take(limit).ToList(), id(rows[limit - 1])) : new Page<T>(rows, null);
 }
-
-public static class Paging
-{
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 200;
-
-    public static int Clamp(int? limit) => Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit);
-}

@@ -13,12 +13,3 @@ public interface ITemplateSync
     /// <exception cref="TemplateSyncException">The account lacks what the sync needs, or the provider refused.</exception>
     Task<TemplateSyncResult> SyncAsync(Account account, CancellationToken ct);
 }
-
-/// <param name="Synced">Templates the provider listed (and Parley stored or updated).</param>
-public sealed record TemplateSyncResult(int Synced)
-{
-    public string? Detail { get; init; }
-}
-
-/// <summary>A sync that could not be done, with a sentence an operator can act on.</summary>
-public sealed class TemplateSyncException(string message, Exception? inner = null) : Exception(message, inner);

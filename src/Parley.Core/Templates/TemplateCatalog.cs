@@ -4,35 +4,6 @@ using Parley.Core.Storage;
 
 namespace Parley.Core.Templates;
 
-/// <summary>A message template: a local definition or the provider's approved one (synced), see migration 0002.</summary>
-public sealed record TemplateInfo(long Id, string AccountId, string Name, string Language)
-{
-    public string? Category { get; init; }
-    /// <summary><c>local</c>, or the provider's status (<c>APPROVED</c>, <c>PENDING</c>, <c>REJECTED</c>, <c>PAUSED</c>...).</summary>
-    public string Status { get; init; } = "local";
-    public string? ProviderTemplateId { get; init; }
-    public string? Body { get; init; }
-    public IReadOnlyList<string> Parameters { get; init; } = [];
-    public string? Components { get; init; }
-    public bool Active { get; init; }
-    public string Source { get; init; } = "local";
-    public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset UpdatedAt { get; init; }
-
-    /// <summary>Whether the template may be sent: active, and local or approved by the provider.</summary>
-    public bool Sendable => Active && (Status.Equals("local", StringComparison.OrdinalIgnoreCase) || Status.Equals("approved", StringComparison.OrdinalIgnoreCase) || Status.Equals("active", StringComparison.OrdinalIgnoreCase));
-}
-
-public sealed record TemplateFilter
-{
-    /// <summary>Templates of this account plus those shared by every account (<c>account_id = ''</c>).</summary>
-    public string? AccountId { get; init; }
-    public string? Category { get; init; }
-    public string? Language { get; init; }
-    public string? Name { get; init; }
-    public bool ActiveOnly { get; init; } = true;
-}
-
 /// <summary>Reads the <c>templates</c> table for the API, the admin UI, the CLI and template sends.</summary>
 public sealed class TemplateCatalog(Database database)
 {

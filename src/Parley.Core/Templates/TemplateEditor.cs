@@ -5,69 +5,6 @@ using Parley.Core.Storage;
 
 namespace Parley.Core.Templates;
 
-/// <summary>A local template as an operator writes it: WhatsApp's parts, with <c>{{1}}</c> or <c>{{name}}</c> placeholders.</summary>
-public sealed record TemplateDraft(string AccountId, string Name, string Language, string Body)
-{
-    public string? Category { get; init; }
-    public string? Header { get; init; }
-    public string? Footer { get; init; }
-    /// <summary>Quick-reply button titles (at most 3 are sent as buttons by WhatsApp).</summary>
-    public IReadOnlyList<string> Buttons { get; init; } = [];
-    public bool Active { get; init; } = true;
-}
-
-/// <summary>The parts of a template read back from its <c>components</c> (Meta's shape, whether written here or synced).</summary>
-public sealed record TemplateParts(string? Header, string? Body, string? Footer, IReadOnlyList<string> Buttons)
-{
-    public static TemplateParts Of(TemplateInfo template)
-    {
-        string? header = null, body = template.Body, footer = null;
-        var buttons = new List<string>();
-        if (string.IsNullOrWhiteSpace(template.Components))
-        {
-            return new TemplateParts(null, body, null, buttons);
-        }
-
-        try
-        {
-            using var doc = JsonDocument.Parse(template.Components);
-            if (doc.RootElement.ValueKind != JsonValueKind.Array)
-            {
-                return new TemplateParts(null, body, null, buttons);
-            }
-
-            foreach (var part in doc.RootElement.EnumerateArray())
-            {
-                var type = part.TryGetProperty("type", out var t) ? t.GetString()?.ToUpperInvariant() : null;
-                var text = part.TryGetProperty("text", out var x) && x.ValueKind == JsonValueKind.String ? x.GetString() : null;
-                switch (type)
-                {
-                    case "HEADER":
-                        header = text ?? (part.TryGetProperty("format", out var f) ? $"[{f.GetString()?.ToLowerInvariant()}]" : null);
-                        break;
-                    case "BODY":
-                        body ??= text;
-                        break;
-                    case "FOOTER":
-                        footer = text;
-                        break;
-                    case "BUTTONS" when part.TryGetProperty("buttons", out var list) && list.ValueKind == JsonValueKind.Array:
-                        buttons.AddRange(list.EnumerateArray()
-                            .Select(b => b.TryGetProperty("text", out var bt) ? bt.GetString() : null)
-                            .OfType<string>());
-                        break;
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // Components Parley cannot read still leave the body to show.
-        }
-
-        return new TemplateParts(header, body, footer, buttons);
-    }
-}
-
 /// <summary>
 /// Writes local templates into the <c>templates</c> table (reading stays with <see cref="TemplateCatalog"/>). Synced templates belong to
 /// the provider: they can be switched on and off here, not rewritten.

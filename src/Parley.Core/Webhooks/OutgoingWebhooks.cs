@@ -12,32 +12,6 @@ using Parley.Core.Work;
 
 namespace Parley.Core.Webhooks;
 
-/// <summary>A URL that receives Parley's events. <see cref="Events"/> holds event types, or <c>*</c> for all.</summary>
-public sealed record WebhookSubscription(long Id, string Url, IReadOnlyList<string> Events)
-{
-    public string? Description { get; init; }
-    public bool Enabled { get; init; } = true;
-    public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset UpdatedAt { get; init; }
-
-    public bool Wants(string type) => Enabled && Events.Any(e => e == "*" || e == type);
-}
-
-/// <summary>A new subscription and its signing secret, shown once.</summary>
-public sealed record CreatedWebhookSubscription(WebhookSubscription Subscription, string Secret);
-
-public sealed record WebhookDelivery(long Id, long SubscriptionId, string EventId, string EventType, string State, int Attempts)
-{
-    public DateTimeOffset NextAttemptAt { get; init; }
-    public int? LastStatus { get; init; }
-    public string? LastError { get; init; }
-    public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset? DeliveredAt { get; init; }
-}
-
-/// <summary>The JSON every receiver gets: an envelope with the event's id, type and time, and its data.</summary>
-public sealed record WebhookEnvelope(string Id, string Type, DateTimeOffset CreatedAt, string AccountId, object Data);
-
 /// <summary>
 /// Outgoing webhooks: the subscriptions (with their secrets encrypted at rest) and the queue of deliveries.
 /// As an event listener it turns committed domain events into delivery rows, one per interested subscription,

@@ -26,10 +26,3 @@ public sealed class WorkSignal
     /// <summary>Waits for a notification or the timeout; returns true when notified.</summary>
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _semaphore.WaitAsync(timeout, ct);
 }
-
-/// <summary>The two queues of the messaging core: inbound processing and outbound sending.</summary>
-public sealed class WorkSignals
-{
-    public WorkSignal Inbound { get; } = new();
-    public WorkSignal Outbound { get; } = new();
-}

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Parley.Admin.Auth;
@@ -96,11 +95,4 @@ public static class AdminExtensions
         });
         return app;
     }
-}
-
-/// <summary>Authorization policies of the admin UI: any operator, or administrators only.</summary>
-public static class AdminPolicies
-{
-    public const string Agent = "parley-admin-agent";
-    public const string Admin = "parley-admin-admin";
 }

@@ -55,27 +55,3 @@ public static class ApiKeysApi
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(long id, ApiKeyStore keys, CancellationToken ct) =>
         await keys.RevokeAsync(id, ct) ? TypedResults.NoContent() : ApiProblems.NotFound($"No active API key {id}.");
 }
-
-public sealed record CreateApiKeyRequest
-{
-    public string? Name { get; init; }
-    public IReadOnlyList<string>? Scopes { get; init; }
-}
-
-public sealed record ApiKeyView(string Id, string Name, string Prefix, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt)
-{
-    public string? CreatedBy { get; init; }
-    public DateTimeOffset? LastUsedAt { get; init; }
-
-    internal static readonly ApiKeyView Example = new("2", "crm", "h3k9m2p7q4rs", [ApiScopes.Read, ApiScopes.MessagesSend],
-        DateTimeOffset.Parse("2026-01-05T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture)) { CreatedBy = "cli" };
-
-    public static ApiKeyView From(ApiKeyInfo k) => new(ApiProblems.Id(k.Id), k.Name, k.Prefix, k.Scopes, k.CreatedAt)
-    {
-        CreatedBy = k.CreatedBy,
-        LastUsedAt = k.LastUsedAt,
-    };
-}
-
-/// <summary>The new key's description and the key itself, shown this once.</summary>
-public sealed record CreatedApiKeyView(ApiKeyView ApiKey, string Key);

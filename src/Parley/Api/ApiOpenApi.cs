@@ -1,17 +1,9 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace Parley.Api;
-
-/// <summary>Example bodies for an endpoint's OpenAPI description: the request, and answers by status code.</summary>
-public sealed record ApiExamples(object? Request, IReadOnlyDictionary<int, object> Responses);
-
-/// <summary>One field of a multipart/form-data request body, for the OpenAPI document.</summary>
-public sealed record FormField(string Name, string Description, bool Required = false, bool File = false);
 
 /// <summary>
 /// The OpenAPI document at <c>/openapi/v1.json</c> (Microsoft.AspNetCore.OpenApi) and its UI at <c>/docs</c>

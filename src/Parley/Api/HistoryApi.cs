@@ -39,5 +39,3 @@ public static class HistoryApi
         return TypedResults.Ok(new HistoryView(number.ToE164(), messages.Select(MessageView.From).ToList()));
     }
 }
-
-public sealed record HistoryView(string Phone, IReadOnlyList<MessageView> Messages);

@@ -4,7 +4,6 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Parley.Ai;
 using Parley.Ai.Chat;
-using Parley.Core.Accounts;
 
 namespace Parley.Cli;
 
@@ -64,21 +63,5 @@ public static class AiCommands
             return 0;
         });
         return new Command("ai", "The AI assistant's model provider.") { test };
-    }
-}
-
-/// <summary>Finds an account for a CLI command: declared in configuration (maybe not stored yet) or stored.</summary>
-internal static class CliAccounts
-{
-    public static async Task<Account> FindAsync(IServiceProvider services, string id, CancellationToken ct)
-    {
-        var declared = services.GetServices<IAccountSource>().SelectMany(s => s.Accounts()).FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.OrdinalIgnoreCase));
-        if (declared is not null)
-        {
-            return declared;
-        }
-
-        var stored = await services.GetRequiredService<AccountStore>().FindAsync(id, ct);
-        return stored ?? throw new InvalidOperationException($"There is no account '{id}'.");
     }
 }

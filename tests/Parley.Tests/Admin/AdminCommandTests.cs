@@ -1,5 +1,3 @@
-using Parley.Testing;
-
 namespace Parley.Tests.Admin;
 
 /// <summary><c>admin create</c> as an operator runs it: a process, the password on standard input or as an option.</summary>

@@ -3,8 +3,6 @@ using Microsoft.Playwright;
 using Parley.Core.ApiKeys;
 using Parley.Core.Inbound;
 using Parley.Core.Operators;
-using Parley.Core.Storage;
-using Parley.Testing;
 using Parley.Tests.Api;
 
 namespace Parley.Tests.Admin;

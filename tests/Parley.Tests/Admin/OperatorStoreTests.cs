@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Operators;
-using Parley.Core.Storage;
-using Parley.Testing;
 
 namespace Parley.Tests.Admin;
 

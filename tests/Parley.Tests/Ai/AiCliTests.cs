@@ -1,8 +1,5 @@
 using Microsoft.Extensions.Options;
 using Parley.Cli;
-using Parley.Core.Storage;
-using Parley.Testing;
-using Parley.Testing.Fakes;
 
 namespace Parley.Tests.Ai;
 

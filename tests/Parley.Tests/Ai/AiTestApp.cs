@@ -1,7 +1,3 @@
-using Parley.Core.Storage;
-using Parley.Testing;
-using Parley.Testing.Fakes;
-
 namespace Parley.Tests.Ai;
 
 /// <summary>Starts Parley with the assistant offline, or pointed at a fake provider.</summary>

@@ -1,8 +1,5 @@
 using System.Text;
 using Parley.Ai.Knowledge;
-using Parley.Core.Storage;
-using Parley.Testing;
-using Parley.Testing.Fakes;
 
 namespace Parley.Tests.Ai;
 

@@ -1,5 +1,3 @@
-using Parley.Testing.Fakes;
-
 namespace Parley.Tests.Ai;
 
 /// <summary>Several short messages in a row are answered together, once, after the burst delay.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Parley.Core.Messaging;
-using Parley.Testing.Fakes;
 
 namespace Parley.Tests.Ai;
 

@@ -1,8 +1,5 @@
 using Parley.Ai.Assistant;
 using Parley.Ai.Chat;
-using Parley.Core.Storage;
-using Parley.Testing;
-using Parley.Testing.Fakes;
 
 namespace Parley.Tests.Ai;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Dapper;
 using Parley.Core.Messaging;
-using Parley.Core.Storage;
-using Parley.Testing;
 
 namespace Parley.Tests.Ai;
 

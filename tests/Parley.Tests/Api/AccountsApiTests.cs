@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Parley.Core.ApiKeys;
-using Parley.Core.Storage;
-using Parley.Testing;
 
 namespace Parley.Tests.Api;
 

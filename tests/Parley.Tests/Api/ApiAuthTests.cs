@@ -3,8 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Parley.Core.ApiKeys;
-using Parley.Core.Storage;
-using Parley.Testing;
 
 namespace Parley.Tests.Api;
 

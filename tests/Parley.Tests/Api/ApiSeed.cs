@@ -1,6 +1,4 @@
 using Dapper;
-using Parley.Core.Storage;
-using Parley.Testing;
 
 namespace Parley.Tests.Api;
 

@@ -3,8 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using Parley.Ai.Knowledge;
 using Parley.Core.ApiKeys;
-using Parley.Core.Storage;
-using Parley.Testing;
 
 namespace Parley.Tests.Api;
 

@@ -1,8 +1,5 @@
 using System.Net;
 using Parley.Core.ApiKeys;
-using Parley.Core.Storage;
-using Parley.Testing;
-using Parley.Testing.Fakes;
 
 namespace Parley.Tests.Api;
 

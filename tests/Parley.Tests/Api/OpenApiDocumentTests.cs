@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
-using Parley.Core.Storage;
-using Parley.Testing;
 
 namespace Parley.Tests.Api;
 

@@ -2,10 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Parley.Core.ApiKeys;
-using Parley.Core.Storage;
 using Parley.Core.Webhooks;
-using Parley.Testing;
-using Parley.Testing.Fakes;
 
 namespace Parley.Tests.Api;
 

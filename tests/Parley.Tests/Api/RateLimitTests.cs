@@ -1,7 +1,5 @@
 using System.Net;
 using Parley.Core.ApiKeys;
-using Parley.Core.Storage;
-using Parley.Testing;
 
 namespace Parley.Tests.Api;
 

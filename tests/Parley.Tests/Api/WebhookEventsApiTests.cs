@@ -1,8 +1,6 @@
 using System.Net;
 using Parley.Core.ApiKeys;
 using Parley.Core.Inbound;
-using Parley.Core.Storage;
-using Parley.Testing;
 
 namespace Parley.Tests.Api;
 

@@ -1,6 +1,4 @@
 using Parley.Cli;
-using Parley.Core.Storage;
-using Parley.Testing;
 
 namespace Parley.Tests.Bots;
 

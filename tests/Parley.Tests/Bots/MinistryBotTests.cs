@@ -2,8 +2,6 @@ using System.Net.Http.Json;
 using Dapper;
 using Parley.Channels.Sandbox;
 using Parley.Core.Conversations;
-using Parley.Core.Storage;
-using Parley.Testing;
 
 namespace Parley.Tests.Bots;
 

@@ -1,8 +1,5 @@
 using System.Net.Http.Json;
-using Microsoft.Playwright;
 using Parley.Channels.Sandbox;
-using Parley.Core.Storage;
-using Parley.Testing;
 
 namespace Parley.Tests.Bots;
 

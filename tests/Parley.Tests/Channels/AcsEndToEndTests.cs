@@ -3,9 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
-using Parley.Core.Storage;
-using Parley.Testing;
-using Parley.Testing.Fakes;
 using Parley.Testing.Payloads.Acs;
 
 namespace Parley.Tests.Channels;

@@ -1,10 +1,6 @@
 using System.Net;
-using System.Text;
 using Dapper;
 using Parley.Core.Messaging;
-using Parley.Core.Storage;
-using Parley.Testing;
-using Parley.Testing.Fakes;
 
 namespace Parley.Tests.Channels;
 

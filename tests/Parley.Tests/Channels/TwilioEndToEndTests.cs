@@ -5,9 +5,6 @@ using Parley.Core.Accounts;
 using Parley.Core.Media;
 using Parley.Core.Messaging;
 using Parley.Core.Outbound;
-using Parley.Core.Storage;
-using Parley.Testing;
-using Parley.Testing.Fakes;
 
 namespace Parley.Tests.Channels;
 

@@ -1,5 +1,3 @@
-using Parley.Testing;
-
 namespace Parley.Tests.Cli;
 
 /// <summary><c>chat</c> as a person or a script runs it: a process reading standard input.</summary>

@@ -2,8 +2,6 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using Parley.Core.Storage;
-using Parley.Testing;
 
 namespace Parley.Tests.Observability;
 

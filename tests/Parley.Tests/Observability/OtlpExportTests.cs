@@ -1,7 +1,3 @@
-using Parley.Core.Storage;
-using Parley.Testing;
-using Parley.Testing.Fakes;
-
 namespace Parley.Tests.Observability;
 
 /// <summary>With <c>Parley:Telemetry:OtlpEndpoint</c> set, the metrics are pushed to an OTLP collector.</summary>

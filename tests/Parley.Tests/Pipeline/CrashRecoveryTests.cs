@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using Parley.Core.Storage;
-using Parley.Testing;
 
 namespace Parley.Tests.Pipeline;
 

@@ -1,8 +1,6 @@
 using Dapper;
 using Parley.Core.Messaging;
 using Parley.Core.Outbound;
-using Parley.Core.Storage;
-using Parley.Testing;
 
 namespace Parley.Tests.Pipeline;
 

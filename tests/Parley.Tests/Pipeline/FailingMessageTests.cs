@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Bots;
 using Parley.Core.Messaging;
-using Parley.Core.Storage;
-using Parley.Testing;
 
 namespace Parley.Tests.Pipeline;
 

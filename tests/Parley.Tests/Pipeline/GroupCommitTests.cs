@@ -2,8 +2,6 @@ using System.Globalization;
 using Dapper;
 using Parley.Core.Inbound;
 using Parley.Core.Messaging;
-using Parley.Core.Storage;
-using Parley.Testing;
 
 namespace Parley.Tests.Pipeline;
 

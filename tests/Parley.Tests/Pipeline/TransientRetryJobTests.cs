@@ -1,8 +1,5 @@
 using Parley.Core.Messaging;
 using Parley.Core.Outbound;
-using Parley.Core.Storage;
-using Parley.Testing;
-using Parley.Testing.Fakes;
 
 namespace Parley.Tests.Pipeline;
 

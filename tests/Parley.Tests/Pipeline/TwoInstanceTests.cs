@@ -1,7 +1,5 @@
 using System.Globalization;
 using Parley.Core.Inbound;
-using Parley.Core.Storage;
-using Parley.Testing;
 
 namespace Parley.Tests.Pipeline;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Parley.Core.Storage;
-using Parley.Testing;
 
 namespace Parley.Tests.Sandbox;
 

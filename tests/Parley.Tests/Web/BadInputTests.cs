@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text;
-using Parley.Core.Storage;
-using Parley.Testing;
 
 namespace Parley.Tests.Web;
 

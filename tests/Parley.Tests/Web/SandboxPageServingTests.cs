@@ -1,6 +1,3 @@
-using Parley.Core.Storage;
-using Parley.Testing;
-
 namespace Parley.Tests.Web;
 
 /// <summary>The sandbox page as the binary serves it, started from a directory that is not the project's.</summary>

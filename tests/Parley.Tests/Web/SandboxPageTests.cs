@@ -1,7 +1,3 @@
-using Microsoft.Playwright;
-using Parley.Core.Storage;
-using Parley.Testing;
-
 namespace Parley.Tests.Web;
 
 /// <summary>The sandbox chat page in a real browser (Debian's chromium driven by Playwright).</summary>

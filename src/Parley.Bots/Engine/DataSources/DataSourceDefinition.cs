@@ -29,13 +29,3 @@ public sealed record DataSourceDefinition(string Name, string Query)
     public bool Active { get; init; } = true;
     public string Source { get; init; } = "api";
 }
-
-/// <summary>Rows read from a data source, each a column → value map (case-insensitive names).</summary>
-/// <param name="Truncated">More rows matched than the row limit let through.</param>
-public sealed record DataResult(IReadOnlyList<IReadOnlyDictionary<string, object?>> Rows, bool Truncated)
-{
-    public static readonly DataResult Empty = new([], false);
-}
-
-/// <summary>A data source could not answer (unknown, refused, failed or timed out). The message never contains parameter values.</summary>
-public sealed class DataSourceException(string message, Exception? inner = null) : Exception(message, inner);

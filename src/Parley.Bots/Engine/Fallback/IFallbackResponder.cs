@@ -9,12 +9,3 @@ public interface IFallbackResponder
 {
     Task AnswerAsync(BotContext context, CancellationToken ct);
 }
-
-public sealed class DefaultFallbackResponder : IFallbackResponder
-{
-    public Task AnswerAsync(BotContext context, CancellationToken ct)
-    {
-        context.Reply(context.Phrase(EngineTexts.Fallback));
-        return Task.CompletedTask;
-    }
-}

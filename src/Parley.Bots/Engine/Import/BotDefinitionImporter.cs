@@ -14,10 +14,6 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace Parley.Bots.Engine.Import;
 
-/// <summary>What an import wrote.</summary>
-/// <param name="Kept">Existing rows left alone because a person changed them (built-in imports only).</param>
-public sealed record ImportSummary(string Bot, string AccountId, int Intents, int Templates, int DataSources, int Kept);
-
 /// <summary>
 /// Reads a bot definition file, checks all of it (every problem listed, with where it is), and writes it in
 /// one transaction: intents, templates and data sources are created or updated by name; nothing is deleted.

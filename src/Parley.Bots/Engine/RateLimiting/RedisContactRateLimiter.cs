@@ -1,6 +1,5 @@
 using System.Globalization;
 using Parley.Core.Redis;
-using StackExchange.Redis;
 
 namespace Parley.Bots.Engine.RateLimiting;
 

@@ -76,19 +76,3 @@ public sealed class BotSession
 
     public string Serialize() => JsonSerializer.Serialize(this, ParleyJson.Options);
 }
-
-/// <summary>Where a flow is: its name, its current step, what it collected so far.</summary>
-public sealed class FlowState
-{
-    public string Name { get; set; } = "";
-    public string Step { get; set; } = "";
-    public long StartedAt { get; set; }
-
-    /// <summary>How many answers the current step has received (for "three tries" rules).</summary>
-    public int Attempts { get; set; }
-
-    public Dictionary<string, string> Data { get; set; } = new(StringComparer.Ordinal);
-}
-
-/// <summary>One exchange: what the contact said, what was recognised and the first line of the answer.</summary>
-public sealed record SessionTurn(long At, string? In, string? Intent, string? Out);

@@ -14,25 +14,3 @@ public interface ISkill
 
     Task HandleAsync(BotContext context, CancellationToken ct);
 }
-
-/// <summary>
-/// A skill invoked by a word that is the whole message (<c>help</c>, <c>/ayuda</c>, <c>Menú</c>) or by the
-/// id of a chosen button or list row. Commands are tried before intents.
-/// </summary>
-public abstract class CommandSkill : ISkill
-{
-    public abstract string Name { get; }
-
-    /// <summary>The words, in every language the bot speaks.</summary>
-    public abstract IReadOnlyList<string> Words { get; }
-
-    public virtual bool CanHandle(BotContext context) => context.Is(Words);
-
-    public abstract Task HandleAsync(BotContext context, CancellationToken ct);
-}
-
-/// <summary>An entry of the bot's menu: a list row whose id is an intent or a command word.</summary>
-public sealed record MenuItem(string Id, string Title)
-{
-    public string? Description { get; init; }
-}

@@ -11,12 +11,3 @@ public interface IBotStage
 
     ValueTask<StageOutcome> RunAsync(BotContext context, CancellationToken ct);
 }
-
-public enum StageOutcome
-{
-    /// <summary>The next stage runs.</summary>
-    Continue,
-
-    /// <summary>The message is done; what is in the context so far is the answer (possibly none).</summary>
-    Stop,
-}

@@ -65,10 +65,3 @@ public sealed record TemplateDefinition(string Name, string Language)
             ? (object)p.Name
             : new Dictionary<string, object?> { ["name"] = p.Name, ["default"] = p.Default, ["required"] = p.Required }));
 }
-
-/// <summary>A template parameter; without a value and without a <see cref="Default"/>, a required one is missing.</summary>
-public sealed record TemplateParameter(string Name)
-{
-    public bool Required { get; init; } = true;
-    public string? Default { get; init; }
-}

@@ -5,12 +5,6 @@ using Parley.Bots.Engine.Text;
 
 namespace Parley.Bots.Engine.Templates;
 
-/// <summary>The outcome of rendering a template: its text, its parameters in order, and what was missing.</summary>
-public sealed record FilledTemplate(string Text, IReadOnlyList<string> Parameters, IReadOnlyList<string> Missing)
-{
-    public bool Complete => Missing.Count == 0;
-}
-
 /// <summary>
 /// Fills a bot definition's templates from the engine's values (data-source rows, the contact, the session):
 /// <c>{{name}}</c> (and positional <c>{{1}}</c>) placeholders, with <c>|format</c> in value expressions. Unlike

@@ -5,7 +5,7 @@ namespace Parley.Core.Outbound.Sending;
 
 /// <summary>
 /// Checks a message before it is queued, so a caller hears about a mistake at once instead of as a failed status later.
-/// <see cref="BasicContentRules"/> holds WhatsApp's own limits; providers add theirs by registering another implementation.
+/// <see cref="WhatsAppContentRules"/> holds WhatsApp's own limits; providers add theirs by registering another implementation.
 /// </summary>
 public interface IOutboundContentRules
 {

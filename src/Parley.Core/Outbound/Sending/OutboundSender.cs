@@ -8,35 +8,6 @@ using Parley.Core.Templates;
 
 namespace Parley.Core.Outbound.Sending;
 
-/// <summary>A message a person or a system asks Parley to send (API, CLI, admin UI).</summary>
-/// <param name="To">The recipient's phone number in international form (<c>+15550001111</c>).</param>
-public sealed record SendCommand(string AccountId, string To, MessageContent Content)
-{
-    /// <summary>The same key twice queues one message (per account and source).</summary>
-    public string? IdempotencyKey { get; init; }
-
-    /// <summary>Parley's id of a message this one answers (quoted in WhatsApp).</summary>
-    public long? ReplyToMessageId { get; init; }
-
-    /// <summary>Values for named template placeholders (<c>{{first_name}}</c>); positional ones go in the template's body parameters.</summary>
-    public IReadOnlyDictionary<string, string>? NamedTemplateParameters { get; init; }
-
-    /// <summary>Who asked: <c>api</c>, <c>cli</c>, <c>admin</c>. Stored as the message's source.</summary>
-    public string Source { get; init; } = "api";
-}
-
-public abstract record SendOutcome
-{
-    /// <summary>Queued (or found queued under the same idempotency key: <paramref name="Created"/> false).</summary>
-    public sealed record Accepted(long MessageId, MessageStatus Status, bool Created) : SendOutcome;
-
-    /// <summary>The request is wrong; each error names its field.</summary>
-    public sealed record Invalid(IReadOnlyList<FieldError> Errors) : SendOutcome;
-
-    /// <summary>The request is well formed but WhatsApp's rules forbid it now (closed 24-hour window, opted-out contact).</summary>
-    public sealed record Refused(string Code, string Title, string Detail) : SendOutcome;
-}
-
 /// <summary>
 /// Validates a message against the account, the content rules, the template catalogue, the contact's flags and
 /// WhatsApp's 24-hour rule, then queues it on the outbound queue. The API, the CLI and the admin UI all send through it.

@@ -5,9 +5,6 @@ using Parley.Core.Messaging;
 
 namespace Parley.Core.Outbound.Validation;
 
-/// <summary>One thing wrong with an outgoing message: where (<c>interactive.buttons[1].title</c>) and a sentence that names the limit.</summary>
-public sealed record ValidationError(string Field, string Message);
-
 /// <summary>
 /// Checks an outgoing message against WhatsApp's limits (<see cref="OutboundLimits"/>) before any provider sees it,
 /// so a bot author or API caller gets a sentence naming the limit instead of a provider error code later.

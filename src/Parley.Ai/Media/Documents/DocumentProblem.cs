@@ -1,0 +1,8 @@
+namespace Parley.Ai.Media.Documents;
+
+public enum DocumentProblem
+{
+    Unsupported,
+    Corrupt,
+    Encrypted,
+}

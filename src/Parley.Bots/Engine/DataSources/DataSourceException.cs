@@ -1,0 +1,4 @@
+namespace Parley.Bots.Engine.DataSources;
+
+/// <summary>A data source could not answer (unknown, refused, failed or timed out). The message never contains parameter values.</summary>
+public sealed class DataSourceException(string message, Exception? inner = null) : Exception(message, inner);

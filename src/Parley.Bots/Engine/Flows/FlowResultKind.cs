@@ -1,0 +1,9 @@
+namespace Parley.Bots.Engine.Flows;
+
+public enum FlowResultKind
+{
+    Next,
+    Stay,
+    Done,
+    Pass,
+}

@@ -1,0 +1,3 @@
+namespace Parley.Channels.Sandbox;
+
+public sealed record SandboxAccepted(string Id);

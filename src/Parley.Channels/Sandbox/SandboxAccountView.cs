@@ -1,0 +1,3 @@
+namespace Parley.Channels.Sandbox;
+
+public sealed record SandboxAccountView(string Id, string Bot, string? Description, string? DisplayName);

@@ -1,0 +1,3 @@
+namespace Parley.Channels.Sandbox;
+
+public sealed record SandboxErrorView(string? Code, string? Reason);

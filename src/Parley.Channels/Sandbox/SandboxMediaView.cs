@@ -1,0 +1,3 @@
+namespace Parley.Channels.Sandbox;
+
+public sealed record SandboxMediaView(string? Url, string? MimeType, string? FileName, long? Size, bool Voice);

@@ -1,0 +1,3 @@
+namespace Parley.Core.Inbound;
+
+public sealed record ReplayResult(long EventId, ReplayOutcome Outcome, string? Detail = null);

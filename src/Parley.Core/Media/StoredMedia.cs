@@ -1,0 +1,3 @@
+namespace Parley.Core.Media;
+
+public sealed record StoredMedia(string Id, string? MimeType, long Size, string? FileName);

@@ -1,0 +1,6 @@
+namespace Parley.Core.Messaging;
+
+public sealed record ListRow(string Id, string Title)
+{
+    public string? Description { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace Parley.Core.Messaging;
+
+public sealed record ListSection(string? Title, IReadOnlyList<ListRow> Rows);

@@ -1,0 +1,3 @@
+namespace Parley.Core.Messaging;
+
+public sealed record ReactionInfo(string MessageId, string? Emoji);

@@ -1,0 +1,3 @@
+namespace Parley.Core.Messaging;
+
+public sealed record ReplyButton(string Id, string Title);

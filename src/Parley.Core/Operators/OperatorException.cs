@@ -1,0 +1,3 @@
+namespace Parley.Core.Operators;
+
+public sealed class OperatorException(string message) : Exception(message);

@@ -1,0 +1,3 @@
+namespace Parley.Core.Outbound;
+
+public sealed record AccountTestResult(bool Ok, string Detail);

@@ -1,0 +1,3 @@
+namespace Parley.Core.Statistics;
+
+public sealed record DayCount(DateOnly Day, long Inbound, long Outbound);

@@ -1,0 +1,3 @@
+namespace Parley.Core.Statistics;
+
+public sealed record NamedCount(string Name, long Count);

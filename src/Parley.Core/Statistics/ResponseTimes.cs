@@ -1,0 +1,4 @@
+namespace Parley.Core.Statistics;
+
+/// <summary>Time from an inbound message to the first reply that left for it, in milliseconds.</summary>
+public sealed record ResponseTimes(long Samples, double? P50Ms, double? P90Ms, double? P99Ms);

@@ -1,0 +1,3 @@
+namespace Parley.Core.Statistics;
+
+public sealed record TemplateCount(string Name, string? Language, long Count);

@@ -1,0 +1,7 @@
+namespace Parley.Core.Storage;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    Postgres,
+}

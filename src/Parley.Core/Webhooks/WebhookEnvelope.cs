@@ -1,0 +1,4 @@
+namespace Parley.Core.Webhooks;
+
+/// <summary>The JSON every receiver gets: an envelope with the event's id, type and time, and its data.</summary>
+public sealed record WebhookEnvelope(string Id, string Type, DateTimeOffset CreatedAt, string AccountId, object Data);

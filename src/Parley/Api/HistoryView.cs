@@ -1,0 +1,3 @@
+namespace Parley.Api;
+
+public sealed record HistoryView(string Phone, IReadOnlyList<MessageView> Messages);

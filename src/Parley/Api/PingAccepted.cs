@@ -1,0 +1,3 @@
+namespace Parley.Api;
+
+public sealed record PingAccepted(string DeliveryId);

@@ -1,0 +1,6 @@
+namespace Parley.Api;
+
+public sealed record TemplateSyncRequest
+{
+    public string? Account { get; init; }
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text;
+using Parley.Channels.Sandbox;
+using Parley.Core.Messaging;
+
+namespace Parley.Cli;
+
+/// <summary>One terminal conversation: sends what the person types and prints the bot's replies as they arrive.</summary>
+public sealed class ChatSession(HttpClient http, string account, string from, string? name)
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+    private readonly List<(string Id, string Title, string Kind)> _choices = [];
+    private readonly Lock _choicesLock = new();
+    private long _lastSeen;
+    private long _lastSent;
+    private long _lastPrinted;
+
+    public async Task<int> RunAsync(TextReader input, TextWriter output, CancellationToken ct)
+    {
+        Console.OutputEncoding = Encoding.UTF8;
+        await output.WriteLineAsync($"Chatting with '{account}' as {from}. Type /quit to leave; numbers pick buttons and list rows.");
+        _lastSeen = await LatestIdAsync(ct);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var printer = PrintRepliesAsync(output, stop.Token);
+        try
+        {
+            while (await input.ReadLineAsync(ct) is { } line)
+            {
+                line = line.Trim();
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                if (line is "/quit" or "/exit")
+                {
+                    break;
+                }
+
+                var failure = await SendAsync(line, ct);
+                if (failure is not null)
+                {
+                    await output.WriteLineAsync($"(not sent: {failure})");
+                }
+                else if (Console.IsInputRedirected)
+                {
+                    // A script types faster than the bot answers: wait, so a number picks from the latest menu.
+                    await WaitForRepliesAsync(ct);
+                }
+            }
+
+            await WaitForRepliesAsync(ct);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await printer;
+        }
+
+        return 0;
+    }
+
+    private async Task<string?> SendAsync(string line, CancellationToken ct)
+    {
+        object body = new { from, name, text = line };
+        lock (_choicesLock)
+        {
+            if (int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= _choices.Count)
+            {
+                var choice = _choices[n - 1];
+                body = new { from, name, interactive = new { id = choice.Id, title = choice.Title, kind = choice.Kind } };
+            }
+        }
+
+        using var response = await http.PostAsJsonAsync($"api/v1/sandbox/{Uri.EscapeDataString(account)}/messages", body, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}";
+        }
+
+        var accepted = await response.Content.ReadFromJsonAsync<SandboxAccepted>(ct);
+        Interlocked.Exchange(ref _lastSent, long.Parse(accepted!.Id, CultureInfo.InvariantCulture));
+        return null;
+    }
+
+    private async Task PrintRepliesAsync(TextWriter output, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var m in await FetchAsync(_lastSeen, ct))
+                {
+                    _lastSeen = Math.Max(_lastSeen, long.Parse(m.Id, CultureInfo.InvariantCulture));
+                    if (m.Direction == StoredMessage.Outbound)
+                    {
+                        await output.WriteLineAsync(Render(m));
+                        Interlocked.Exchange(ref _lastPrinted, _lastSeen);
+                    }
+                }
+
+                await Task.Delay(Poll, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (HttpRequestException ex)
+            {
+                await output.WriteLineAsync($"(server unreachable: {ex.Message})");
+                await Task.Delay(TimeSpan.FromSeconds(2), ct).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>At the end of piped input, waits until the bot has answered the last message (at most 15 s).</summary>
+    private async Task WaitForRepliesAsync(CancellationToken ct)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var quietSince = clock.Elapsed;
+        var printed = Interlocked.Read(ref _lastPrinted);
+        while (clock.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(Poll, ct);
+            var now = Interlocked.Read(ref _lastPrinted);
+            if (now != printed)
+            {
+                printed = now;
+                quietSince = clock.Elapsed;
+            }
+
+            if (printed > Interlocked.Read(ref _lastSent) && clock.Elapsed - quietSince > TimeSpan.FromSeconds(1))
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<long> LatestIdAsync(CancellationToken ct)
+    {
+        var all = await FetchAsync(0, ct);
+        return all.Count == 0 ? 0 : all.Max(m => long.Parse(m.Id, CultureInfo.InvariantCulture));
+    }
+
+    private async Task<List<SandboxMessageView>> FetchAsync(long after, CancellationToken ct) =>
+        await http.GetFromJsonAsync<List<SandboxMessageView>>(
+            $"api/v1/sandbox/{Uri.EscapeDataString(account)}/messages?contact={Uri.EscapeDataString(from)}&after={after}", ct) ?? [];
+
+    private string Render(SandboxMessageView m)
+    {
+        var text = new StringBuilder("bot> ").Append(m.Text ?? m.Template?.RenderedText ?? "");
+        var choices = new List<(string Id, string Title, string Kind)>();
+        if (m.Interactive?.Buttons is { } buttons)
+        {
+            choices.AddRange(buttons.Select(b => (b.Id, b.Title, "button_reply")));
+        }
+
+        if (m.Interactive?.Sections is { } sections)
+        {
+            foreach (var section in sections)
+            {
+                choices.AddRange(section.Rows.Select(r => (r.Id, r.Title + (r.Description is null ? "" : $" — {r.Description}"), "list_reply")));
+            }
+        }
+
+        if (choices.Count > 0)
+        {
+            lock (_choicesLock)
+            {
+                _choices.Clear();
+                _choices.AddRange(choices);
+            }
+
+            for (var i = 0; i < choices.Count; i++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n     [{i + 1}] {choices[i].Title}");
+            }
+        }
+
+        if (m.Location is { } l)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"📍 {l.Name} {l.Address} ({l.Latitude}, {l.Longitude})");
+        }
+
+        if (m.Media is { } media)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" [{m.Type}: {media.FileName ?? media.Url}]");
+        }
+
+        return text.ToString();
+    }
+}
