@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Parley.Core.Modules;
 using Parley.Ai.Chat;
 using Parley.Ai.Knowledge;
 using Parley.Core.Storage;
@@ -32,7 +33,7 @@ public sealed class KnowledgeFixture : IAsyncDisposable
     {
         var testDatabase = await TestDatabase.CreateAsync(kind);
         var database = new Database(kind, testDatabase.ConnectionString);
-        await new Migrator(database, TimeProvider.System, NullLogger<Migrator>.Instance).MigrateAsync();
+        await new Migrator(database, [ModuleSchema.Core, ModuleSchema.Of<AiOptions>("ai")], TimeProvider.System, NullLogger<Migrator>.Instance).MigrateAsync();
         return new KnowledgeFixture(testDatabase, database);
     }
 

@@ -13,9 +13,11 @@ using Parley.Core.Inbound;
 using Parley.Core.Maintenance;
 using Parley.Core.Media;
 using Parley.Core.Messaging;
+using Parley.Core.Modules;
 using Parley.Core.Observability;
 using Parley.Core.Outbound;
 using Parley.Core.Redis;
+using Parley.Core.Startup;
 using Parley.Core.Storage;
 using Parley.Core.Work;
 
@@ -46,11 +48,15 @@ public static class CoreExtensions
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<ParleyOptions>, ILoggerFactory>((keys, parley, logs) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(parley.Value.DataPath(), "keys")), logs));
 
+        services.AddModuleSchema(ModuleSchema.Core);
         services.AddSingleton<Migrator>();
+        services.AddSingleton<StartupGate>();
+        services.AddHostedService<StartupRunner>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<AccountRegistry>();
         services.AddSingleton<IAccountSource, ConfiguredAccounts>();
         services.AddSingleton<AccountSeeder>();
+        services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<AccountSeeder>());
         services.AddSingleton<WorkSignals>();
         services.AddSingleton<InstanceIdentity>();
         services.AddSingleton<IntakeStore>();
@@ -69,13 +75,11 @@ public static class CoreExtensions
         services.AddParleyRedis();
         services.AddSingleton<ConversationTakeover>();
 
-        services.AddHostedService<StorageStartup>();
         services.AddSingleton<InboundWorker>();
         services.AddSingleton<OutboundWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboundWorker>());
 
-        // After StorageStartup: its hosted dispatcher must not run before the schema is migrated.
         services.AddParleyOperations();
         // Retention (the job under a lease, and the cleaner that `cleanup` runs); the job waits before its first run.
         services.AddParleyRetention();

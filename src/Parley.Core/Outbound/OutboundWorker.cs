@@ -5,6 +5,7 @@ using Parley.Core.Accounts;
 using Parley.Core.Conversations;
 using Parley.Core.Events;
 using Parley.Core.Messaging;
+using Parley.Core.Startup;
 using Parley.Core.Storage;
 using Parley.Core.Work;
 
@@ -27,9 +28,10 @@ public sealed class OutboundWorker(
     TimeProvider time,
     InstanceIdentity instance,
     IDomainEvents events,
+    StartupGate gate,
     ILogger<OutboundWorker> logger,
     Observability.ParleyMetrics? metrics = null)
-    : LaneWorker(new ConversationLane(database, "out"), signals.Outbound, options, time, instance, logger)
+    : LaneWorker(new ConversationLane(database, "out"), signals.Outbound, options, time, instance, gate, logger)
 {
     private const int BatchSize = 20;
 

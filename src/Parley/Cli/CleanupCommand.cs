@@ -26,7 +26,7 @@ public static class CleanupCommand
             }
             else
             {
-                Console.WriteLine($"Deleted {result.WebhookEvents} webhook event(s), {result.PendingStatuses} parked status(es), {result.WebhookDeliveries} outgoing webhook deliveries, {result.Media} media file(s), {result.InteractionLogs} interaction log(s).");
+                Console.WriteLine($"Deleted {result.WebhookEvents} webhook event(s), {result.PendingStatuses} parked status(es), {result.WebhookDeliveries} outgoing webhook deliveries, {result.Media} media file(s), {result.Of("interaction_logs")} interaction log(s).");
             }
 
             return CliOutput.Ok;

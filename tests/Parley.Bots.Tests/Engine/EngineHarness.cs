@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Parley.Core.Modules;
 using Parley.Bots.Engine;
 using Parley.Bots.Engine.Import;
 using Parley.Bots.Ministry;
@@ -49,6 +50,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton(new Database(kind, database.ConnectionString));
+        services.AddModuleSchema(ModuleSchema.Core);
         services.AddSingleton<Migrator>();
         services.AddOptions<BotOptions>();
         services.AddOptions<Parley.Core.Outbound.OutboundOptions>();

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Parley.Core.Modules;
 using Parley.Core.Accounts;
 using Parley.Core.Storage;
 using Parley.Testing;
@@ -77,7 +78,7 @@ public sealed class AccountStoreTests
     {
         var time = new ManualTimeProvider(Created);
         var database = new Database(test.Kind, test.ConnectionString);
-        await new Migrator(database, time, NullLogger<Migrator>.Instance).MigrateAsync();
+        await new Migrator(database, [ModuleSchema.Core], time, NullLogger<Migrator>.Instance).MigrateAsync();
         return (new AccountStore(database, new EphemeralDataProtectionProvider(), time), database, time);
     }
 
