@@ -6,6 +6,7 @@ using Parley.Channels;
 using Parley.Channels.Webhooks;
 using Parley.Core.Hosting;
 using Parley.Observability;
+using Parley.Secrets;
 using Parley.Web;
 
 namespace Parley;
@@ -17,6 +18,7 @@ public static class ParleyApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddParleyCore();
+        builder.AddParleySecrets();
         builder.AddChannels();
         builder.AddBots();
         builder.AddAi();

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Parley.Channels.Media;
 using Parley.Core.Accounts;
 using Parley.Core.Contacts;
 using Parley.Core.Inbound;

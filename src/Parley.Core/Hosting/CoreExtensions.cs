@@ -1,11 +1,7 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
 using Parley.Core.Conversations;
@@ -42,11 +38,6 @@ public static class CoreExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CreateDatabase(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<ParleyOptions>>().Value, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
-
-        // The key ring lives in the data directory, resolved when first needed so test and CLI overrides apply.
-        services.AddDataProtection().SetApplicationName("Parley");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<ParleyOptions>, ILoggerFactory>((keys, parley, logs) =>
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(parley.Value.DataPath(), "keys")), logs));
 
         services.AddModuleSchema(ModuleSchema.Core);
         services.AddSingleton<Migrator>();

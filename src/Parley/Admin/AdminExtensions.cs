@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Parley.Admin.Auth;
 using Parley.Admin.Components;
 using Parley.Admin.Pages.Dashboard;
+using Parley.Channels.Media;
 using Parley.Core.Conversations;
 using Parley.Core.Media;
 using Parley.Core.Operators;

@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Parley.Core.Modules;
 using Parley.Core.Accounts;
@@ -79,7 +78,7 @@ public sealed class AccountStoreTests
         var time = new ManualTimeProvider(Created);
         var database = new Database(test.Kind, test.ConnectionString);
         await new Migrator(database, [ModuleSchema.Core], time, NullLogger<Migrator>.Instance).MigrateAsync();
-        return (new AccountStore(database, new EphemeralDataProtectionProvider(), time), database, time);
+        return (new AccountStore(database, new TestSecretProtector(), time), database, time);
     }
 
     private static async Task<long> UpdatedAtAsync(Database database)

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using Parley.Core.Media;
 
-namespace Parley.Core.Media;
+namespace Parley.Channels.Media;
 
 /// <summary>
 /// Answers with a stored file the way every route that serves media should: what contacts send is untrusted, so a file
