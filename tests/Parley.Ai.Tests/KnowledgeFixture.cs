@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Parley.Core.Modules;
 using Parley.Ai.Chat;
 using Parley.Ai.Knowledge;
+using Parley.Core.Modules;
 using Parley.Core.Storage;
 using Parley.Testing;
 

@@ -1,9 +1,9 @@
 using System.Reflection;
 using System.Text;
-using Parley.Core.Startup;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
+using Parley.Core.Startup;
 
 namespace Parley.Ai.Knowledge;
 

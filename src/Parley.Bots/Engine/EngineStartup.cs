@@ -1,8 +1,8 @@
-using Parley.Core.Startup;
 using Microsoft.Extensions.Logging;
 using Parley.Bots.Engine.Import;
 using Parley.Core.Accounts;
 using Parley.Core.Inbound;
+using Parley.Core.Startup;
 
 namespace Parley.Bots.Engine;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Dapper;
-using Parley.Core.Storage;
 using Parley.Core.Secrets;
+using Parley.Core.Storage;
 
 namespace Parley.Core.Accounts;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Parley.Core.Startup;
 using Parley.Core.Storage;
 using Parley.Core.Work;
-using Parley.Core.Startup;
 
 namespace Parley.Core.Maintenance;
 

@@ -77,7 +77,8 @@ public sealed class OutboundWorker(
                 }
 
                 var account = await accounts.FindAsync(message.AccountId, ct);
-                if (account is not null && await throttle.AcquireAsync(account, recipient.wa_id, ct) is { } wait && wait > TimeSpan.Zero)
+                var capabilities = account is null ? ChannelCapabilities.WhatsApp : channels.For(account.Provider)?.Capabilities ?? ChannelCapabilities.WhatsApp;
+                if (account is not null && await throttle.AcquireAsync(account, recipient.wa_id, capabilities, ct) is { } wait && wait > TimeSpan.Zero)
                 {
                     // Over a rate limit: come back when a token is free; later messages wait behind this one.
                     lease.ReadyAt = Time.NowMs() + Math.Max(1, (long)wait.TotalMilliseconds);
@@ -92,7 +93,7 @@ public sealed class OutboundWorker(
                     return;
                 }
 
-                if (account is not null && !result.Accepted && !result.Transient && NeedsTemplate(result))
+                if (account is not null && !result.Accepted && !result.Transient && result.NeedsTemplate)
                 {
                     await ReengageAsync(account, message, recipient, ct);
                 }
@@ -107,11 +108,6 @@ public sealed class OutboundWorker(
     }
 
     private sealed record Recipient(string wa_id, string? phone, long? last_inbound_at);
-
-    /// <summary>Error codes that mean "outside the customer service window: a template is needed".</summary>
-    private static readonly HashSet<string> TemplateNeededCodes = ["outside_window", "131047", "63016"];
-
-    private static bool NeedsTemplate(SendResult result) => result.ErrorCode is { } code && TemplateNeededCodes.Contains(code);
 
     /// <summary>WhatsApp refuses free-form messages once 24 hours have passed since the contact last wrote: refuse them here first.</summary>
     private SendResult? OutsideWindow(StoredMessage message, Recipient recipient)
@@ -130,7 +126,7 @@ public sealed class OutboundWorker(
 
         return SendResult.Permanent("outside_window", last is null
             ? "The contact has never written to this number, so only an approved template may start the conversation."
-            : $"The contact last wrote more than {window.TotalHours:0} hours ago (WhatsApp's customer service window); send an approved template instead.");
+            : $"The contact last wrote more than {window.TotalHours:0} hours ago (WhatsApp's customer service window); send an approved template instead.") with { NeedsTemplate = true };
     }
 
     /// <summary>

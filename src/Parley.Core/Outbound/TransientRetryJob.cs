@@ -2,8 +2,8 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Parley.Core.Messaging;
-using Parley.Core.Storage;
 using Parley.Core.Startup;
+using Parley.Core.Storage;
 
 namespace Parley.Core.Outbound;
 

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging;
 using Parley.Core.Contacts;
 using Parley.Core.Events;
 using Parley.Core.Messaging;
+using Parley.Core.Secrets;
 using Parley.Core.Storage;
 using Parley.Core.Work;
-using Parley.Core.Secrets;
 
 namespace Parley.Core.Webhooks;
 

@@ -4,9 +4,9 @@ using System.Text;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Parley.Core.Startup;
 using Parley.Core.Storage;
 using Parley.Core.Work;
-using Parley.Core.Startup;
 
 namespace Parley.Core.Webhooks;
 

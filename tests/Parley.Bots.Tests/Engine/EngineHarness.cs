@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Parley.Core.Modules;
 using Parley.Bots.Engine;
 using Parley.Bots.Engine.Import;
 using Parley.Bots.Ministry;
@@ -8,6 +7,7 @@ using Parley.Core.Accounts;
 using Parley.Core.Bots;
 using Parley.Core.Inbound;
 using Parley.Core.Messaging;
+using Parley.Core.Modules;
 using Parley.Core.Storage;
 using Parley.Testing;
 
@@ -86,7 +86,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         string? name = "Ana",
         string accountId = "acme")
     {
-        var account = new Account(accountId, Providers.Sandbox)
+        var account = new Account(accountId, "sandbox")
         {
             Bot = bot,
             Settings = settings is null ? new Dictionary<string, string>() : new Dictionary<string, string>(settings),

@@ -1,7 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
-using Parley.Core.Modules;
 using Parley.Core.Accounts;
+using Parley.Core.Modules;
 using Parley.Core.Storage;
 using Parley.Testing;
 
@@ -13,7 +13,7 @@ namespace Parley.Core.Tests.Accounts;
 /// </summary>
 public sealed class AccountStoreTests
 {
-    private static readonly Account Configured = new("shop", Providers.Meta)
+    private static readonly Account Configured = new("shop", "meta")
     {
         Bot = "echo",
         DisplayName = "Shop",

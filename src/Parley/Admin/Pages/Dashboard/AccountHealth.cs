@@ -14,7 +14,7 @@ public sealed class AccountHealth(IEnumerable<IAccountTester> testers, TimeProvi
 
     public sealed record AccountCheck(bool Ok, string Detail, DateTimeOffset At);
 
-    public bool CanTest(Account account) => account.Provider == Providers.Sandbox || _testers.ContainsKey(account.Provider);
+    public bool CanTest(Account account) => _testers.ContainsKey(account.Provider);
 
     public AccountCheck? Last(string accountId) => _last.GetValueOrDefault(accountId);
 
@@ -24,10 +24,6 @@ public sealed class AccountHealth(IEnumerable<IAccountTester> testers, TimeProvi
         if (!account.Enabled)
         {
             check = new AccountCheck(false, "Disabled.", time.GetUtcNow());
-        }
-        else if (account.Provider == Providers.Sandbox)
-        {
-            check = new AccountCheck(true, "Built-in sandbox: always reachable.", time.GetUtcNow());
         }
         else if (!_testers.TryGetValue(account.Provider, out var tester))
         {
