@@ -53,6 +53,7 @@ public static class CoreExtensions
         services.AddSingleton<IntakeStore>();
         services.AddSingleton<OutboundQueue>();
         services.AddSingleton<MessageQueries>();
+        services.AddSingleton<MessageTranscripts>();
         services.AddSingleton<MessageRetry>();
         services.AddSingleton<ChannelCatalog>();
         services.AddSingleton<BotCatalog>();

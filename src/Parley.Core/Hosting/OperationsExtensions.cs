@@ -44,6 +44,7 @@ public static class OperationsExtensions
         services.AddSingleton<ConversationTakeover>();
         services.AddSingleton<ContactDirectory>();
         services.AddSingleton<TemplateCatalog>();
+        services.AddSingleton<TemplateWriter>();
         services.AddSingleton<StatisticsQueries>();
         services.AddSingleton<MonitorQueries>();
         services.AddSingleton<WebhookEventStore>();

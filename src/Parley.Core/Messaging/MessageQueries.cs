@@ -39,6 +39,33 @@ public sealed class MessageQueries(Database database)
         return rows.Reverse().Select(ToMessage).ToList();
     }
 
+    /// <summary>
+    /// What came before <paramref name="current"/> in its conversation: earlier inbound messages and the replies to them
+    /// (a reply counts where its question is, so a slow answer does not land after a later question), newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredMessage>> HistoryBeforeAsync(StoredMessage current, int limit, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var rows = await c.QueryAsync<Row>(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM messages
+            WHERE conversation_id = @ConversationId AND id <> @Id
+              AND ((direction = 'inbound' AND id < @Id) OR (direction = 'outbound' AND COALESCE(in_reply_to, id) < @Id))
+            ORDER BY id DESC LIMIT @limit
+            """,
+            new { current.ConversationId, current.Id, limit }, cancellationToken: ct));
+        return rows.Select(ToMessage).ToList();
+    }
+
+    /// <summary>How many inbound messages of one of <paramref name="types"/> arrived in the conversation after <paramref name="afterId"/>.</summary>
+    public async Task<long> CountInboundAfterAsync(long conversationId, long afterId, IReadOnlyCollection<string> types, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM messages WHERE conversation_id = @conversationId AND direction = 'inbound' AND id > @afterId AND type IN @types",
+            new { conversationId, afterId, types }, cancellationToken: ct));
+    }
+
     public async Task<IReadOnlyList<StatusHistoryEntry>> StatusHistoryAsync(long messageId, CancellationToken ct = default)
     {
         await using var c = await database.OpenAsync(ct);

@@ -55,6 +55,8 @@ internal sealed class EngineHarness : IAsyncDisposable
         services.AddOptions<BotOptions>();
         services.AddOptions<Parley.Core.Outbound.OutboundOptions>();
         services.AddSingleton<BotCatalog>();
+        services.AddSingleton<Parley.Core.Templates.TemplateCatalog>();
+        services.AddSingleton<Parley.Core.Templates.TemplateWriter>();
         services.AddBotEngine();
         services.AddBot<MinistryBot>();
         services.AddBot<TestBot>();
