@@ -110,6 +110,28 @@ public sealed class ConversationQueries(Database database, Microsoft.Extensions.
         return rows.Select(MessageQueries.ToMessage).ToList();
     }
 
+    /// <summary>The conversation of the account with a contact, by the contact's wa_id; null when they never talked.</summary>
+    public async Task<long?> FindIdAsync(string accountId, string waId, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            SELECT v.id FROM conversations v JOIN contacts k ON k.id = v.contact_id
+            WHERE v.account_id = @accountId AND k.account_id = @accountId AND k.wa_id = @waId
+            """,
+            new { accountId, waId }, cancellationToken: ct));
+    }
+
+    /// <summary>The account's conversations with the most recent message first.</summary>
+    public async Task<IReadOnlyList<ConversationSummary>> RecentAsync(string accountId, int limit, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var rows = await c.QueryAsync<Row>(new CommandDefinition(
+            $"{Select} WHERE v.account_id = @accountId ORDER BY v.last_message_at DESC LIMIT @limit", new { accountId, limit }, cancellationToken: ct));
+        var now = time.NowMs();
+        return rows.Select(r => ToSummary(r, now, Window)).ToList();
+    }
+
     /// <summary>When the contact last wrote to the account (the customer service window starts there); null if never.</summary>
     public async Task<DateTimeOffset?> LastInboundAsync(string accountId, string waId, CancellationToken ct = default)
     {
