@@ -23,8 +23,9 @@ public static class ApiExtensions
     public static WebApplication UseParleyApi(this WebApplication app)
     {
         app.UseAuthentication();
-        app.UseAuthorization();
+        // Before authorization, so callers without a valid key are limited per client address too (not just answered 401).
         app.UseRateLimiter();
+        app.UseAuthorization();
         return app;
     }
 
