@@ -12,7 +12,7 @@ public static class RequestLocality
     /// </summary>
     public static bool IsLocalPlainHttp(HttpContext context) =>
         !context.Request.IsHttps
-        && context.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote)
+        && context.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote)
         && IsLoopbackHost(context.Request.Host.Host);
 
     public static bool IsLoopbackHost(string host) =>

@@ -13,6 +13,7 @@ public sealed class SecureOutsideLoopbackCookieManagerTests
     [InlineData("http", "127.0.0.1", "localhost:5000", false)] // the two-command start in a local browser
     [InlineData("http", "::1", "[::1]:5000", false)]
     [InlineData("http", "127.0.0.1", "127.0.0.1:5000", false)]
+    [InlineData("http", "::ffff:127.0.0.1", "localhost:8080", false)] // a dual-stack listener ([::]) sees IPv4 so
     [InlineData("https", "127.0.0.1", "localhost:5001", true)]
     // Regression: behind a TLS proxy Parley was not told about, nginx connects from 127.0.0.1 over HTTP, and the
     // cookie lost Secure. The public host name gives it away.
