@@ -50,6 +50,10 @@ public static class HostingExtensions
             o.Preload = settings.Value.Preload;
         });
 
+        // Under systemd (docs/deploy/parley@.service, Type=notify): ready is signalled once Parley listens, SIGTERM stops
+        // it, console logs carry the journal's priority prefixes. Outside systemd this does nothing.
+        services.AddSystemd();
+
         // Start-up failures are reported once, by ParleyServer (one line for a busy port or a wrong setting), not a
         // second time with a stack trace by the host. Its critical entries (a background service that stops the host) stay.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
