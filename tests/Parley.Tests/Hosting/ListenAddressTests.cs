@@ -24,10 +24,12 @@ public sealed class ListenAddressTests : IDisposable
     private string[] DataArgs() => [$"--Parley:DataDirectory={Path.Combine(_dir, "data")}"];
 
     [Fact]
-    public async Task CommandLineUrls_AreWhereItListens()
+    public async Task CommandLineUrls_AreWhereItListens_AndWinOverTheEnvironment()
     {
-        var port = FreePort();
-        await using var started = await StartAsync([$"--urls=http://127.0.0.1:{port}"], CleanEnvironment());
+        int port = FreePort(), fromEnv = FreePort();
+        var env = CleanEnvironment();
+        env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{fromEnv}";
+        await using var started = await StartAsync([$"--urls=http://127.0.0.1:{port}"], env);
 
         started.Addresses.ShouldBe([$"http://127.0.0.1:{port}"]);
         await ShouldAnswerAsync($"http://127.0.0.1:{port}");
@@ -60,30 +62,7 @@ public sealed class ListenAddressTests : IDisposable
     }
 
     [Fact]
-    public async Task CommandLine_WinsOverTheEnvironment()
-    {
-        int fromEnv = FreePort(), fromArgs = FreePort();
-        var env = CleanEnvironment();
-        env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{fromEnv}";
-        await using var started = await StartAsync([$"--urls=http://127.0.0.1:{fromArgs}"], env);
-
-        started.Addresses.ShouldBe([$"http://127.0.0.1:{fromArgs}"]);
-    }
-
-    [Fact]
-    public async Task HttpPorts_ListensOnEveryInterface()
-    {
-        var port = FreePort();
-        var env = CleanEnvironment();
-        env["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await using var started = await StartAsync([], env);
-
-        started.Addresses.ShouldBe([$"http://[::]:{port}"]);
-        await ShouldAnswerAsync($"http://127.0.0.1:{port}");
-    }
-
-    [Fact]
-    public async Task HttpsPorts_WithAKestrelCertificate_ServeHttps()
+    public async Task HttpAndHttpsPorts_ListenOnEveryInterface_HttpsWithAKestrelCertificate()
     {
         int http = FreePort(), https = FreePort();
         var certificate = TestCertificate.Create(Path.Combine(_dir, "tls"));
