@@ -5,6 +5,7 @@ using Parley.Bots;
 using Parley.Channels;
 using Parley.Channels.Webhooks;
 using Parley.Core.Hosting;
+using Parley.Hosting;
 using Parley.Observability;
 using Parley.Secrets;
 using Parley.Web;
@@ -17,6 +18,7 @@ public static class ParleyApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddParleyHosting();
         builder.AddParleyCore();
         builder.AddParleySecrets();
         builder.AddChannels();
@@ -29,6 +31,7 @@ public static class ParleyApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseParleyHosting();
         app.UseParleyWeb();
         app.UseParleyApi();
         app.MapHealth();

@@ -9,6 +9,7 @@ using Parley.Core.Conversations;
 using Parley.Core.Media;
 using Parley.Core.Operators;
 using Parley.Core.Templates;
+using Parley.Hosting;
 
 namespace Parley.Admin;
 
@@ -36,7 +37,9 @@ public static class AdminExtensions
             options.Cookie.Path = PathPrefix;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure over HTTPS and everywhere but plain HTTP on this machine (behind a TLS proxy too).
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.CookieManager = new SecureOutsideLoopbackCookieManager(new Microsoft.AspNetCore.Authentication.Cookies.ChunkingCookieManager());
             // Relative to the branch's path base (/admin).
             options.LoginPath = "/login";
             options.LogoutPath = "/logout";
@@ -63,6 +66,7 @@ public static class AdminExtensions
     {
         app.Map(new PathString(PathPrefix), (IApplicationBuilder admin) =>
         {
+            admin.UseCircuitShutdown();
             admin.UseWebSockets();
             admin.UseRouting();
             admin.UseAuthentication();
