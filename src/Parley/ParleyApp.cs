@@ -5,6 +5,7 @@ using Parley.Bots;
 using Parley.Channels;
 using Parley.Channels.Webhooks;
 using Parley.Core.Hosting;
+using Parley.Hosting;
 using Parley.Observability;
 using Parley.Web;
 
@@ -15,7 +16,7 @@ public static class ParleyApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(ApplicationDirectory.BuilderOptions(args));
         builder.AddParleyCore();
         builder.AddChannels();
         builder.AddBots();

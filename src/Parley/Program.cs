@@ -8,6 +8,17 @@ if (CliApp.IsCommand(args))
 }
 
 var app = ParleyApp.Build(args);
+// A wrong setting stops the start with one line per problem naming its key, not a stack trace.
+if (Parley.Hosting.OptionsProblems.Find(app.Services) is { Count: > 0 } problems)
+{
+    foreach (var problem in problems)
+    {
+        await Console.Error.WriteLineAsync($"error: {problem}");
+    }
+
+    return 1;
+}
+
 await app.RunAsync();
 return 0;
 

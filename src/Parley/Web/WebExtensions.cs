@@ -61,7 +61,7 @@ public static class WebExtensions
             return;
         }
 
-        var baseUrl = first.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal);
+        var baseUrl = Hosting.ServerAddress.Browsable(first);
         app.Logger.LogInformation("Parley is running. Open the sandbox at {SandboxUrl}/sandbox (health: {HealthUrl}/health)", baseUrl, baseUrl);
     }
 
