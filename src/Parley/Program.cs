@@ -8,8 +8,9 @@ if (CliApp.IsCommand(args))
 }
 
 var app = ParleyApp.Build(args);
-// A wrong setting stops the start with one line per problem naming its key, not a stack trace.
-if (Parley.Hosting.OptionsProblems.Find(app.Services) is { Count: > 0 } problems)
+// A wrong setting stops the start with one line per problem naming its key, not a stack trace. (Under a test host,
+// WebApplicationFactory, the entry assembly is the test runner's, and the host's own start reports the problem.)
+if (System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly && Parley.Hosting.OptionsProblems.Find(app.Services) is { Count: > 0 } problems)
 {
     foreach (var problem in problems)
     {

@@ -41,18 +41,20 @@ public sealed partial class ParleyProcess : IAsyncDisposable
     public static string ParleyDll => Path.Combine(AppContext.BaseDirectory, "Parley.dll");
 
     /// <summary>Starts the server on a free loopback port and waits until it listens; returns it and its base URL.</summary>
-    public static async Task<(ParleyProcess Process, Uri BaseUrl)> StartServerAsync(IDictionary<string, string?> settings, TimeSpan? timeout = null)
+    /// <param name="workingDirectory">Where the server is started; the test output folder by default.</param>
+    public static async Task<(ParleyProcess Process, Uri BaseUrl)> StartServerAsync(IDictionary<string, string?> settings, TimeSpan? timeout = null, string? workingDirectory = null)
     {
         var args = settings.Select(kv => $"--{kv.Key}={kv.Value}").Append("--urls=http://127.0.0.1:0").ToList();
-        var process = Start(args);
+        var process = Start(args, workingDirectory);
         var url = await process._listening.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
         return (process, new Uri(url));
     }
 
     /// <summary>Runs a CLI command to completion and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(IEnumerable<string> args, string? stdin = null, TimeSpan? timeout = null)
+    /// <param name="workingDirectory">Where the command is started; the test output folder by default.</param>
+    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(IEnumerable<string> args, string? stdin = null, TimeSpan? timeout = null, string? workingDirectory = null)
     {
-        var info = StartInfo(args);
+        var info = StartInfo(args, workingDirectory);
         info.RedirectStandardInput = true;
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -97,9 +99,9 @@ public sealed partial class ParleyProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static ParleyProcess Start(IEnumerable<string> args)
+    private static ParleyProcess Start(IEnumerable<string> args, string? workingDirectory = null)
     {
-        var process = new Process { StartInfo = StartInfo(args), EnableRaisingEvents = true };
+        var process = new Process { StartInfo = StartInfo(args, workingDirectory), EnableRaisingEvents = true };
         var wrapper = new ParleyProcess(process);
         process.Start();
         process.BeginOutputReadLine();
@@ -107,14 +109,14 @@ public sealed partial class ParleyProcess : IAsyncDisposable
         return wrapper;
     }
 
-    private static ProcessStartInfo StartInfo(IEnumerable<string> args)
+    private static ProcessStartInfo StartInfo(IEnumerable<string> args, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
         info.ArgumentList.Add(ParleyDll);
         foreach (var arg in args)

@@ -32,8 +32,8 @@ public static class AdminCommands
             try
             {
                 var op = await host.Get<OperatorStore>().CreateAsync(parse.GetRequiredValue(email), parse.GetValue(name), parse.GetRequiredValue(role), secret, ct);
-                Console.WriteLine($"Created operator {op.Id}: {op.Email} ({op.Role}){(op.Name is null ? "" : $", {op.Name}")} in {host.Database}.");
-                Console.WriteLine($"Sign in at {AdminUrl(host)} with this email and the password.");
+                Console.WriteLine($"Created operator {op.Id}: {op.Email} ({op.Role}){(op.Name is null ? "" : $", {op.Name}")}.");
+                Console.WriteLine($"Sign in at {AdminUrl(host)} with this email and the password (database {host.Database}).");
                 return 0;
             }
             catch (OperatorException ex)
