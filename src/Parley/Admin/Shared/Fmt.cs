@@ -30,6 +30,17 @@ public static class Fmt
 
     public static string Id(long id) => id.ToString(C);
 
+    /// <summary>Who sent an outbound message, as the thread and the inbox label it: the bot, an agent, the API, the CLI.</summary>
+    public static string Sender(string? source) => source switch
+    {
+        "bot" => "Bot",
+        "agent" => "Agent",
+        "api" => "API",
+        "cli" => "CLI",
+        null or "" => "Business",
+        _ => source,
+    };
+
     /// <summary>The contact as a person reads it: name and number, or the number alone.</summary>
     public static string Contact(Parley.Core.Contacts.ContactSummary c) =>
         string.IsNullOrWhiteSpace(c.Name) ? Phone(c) : $"{c.Name} ({Phone(c)})";
