@@ -46,6 +46,7 @@ public static class OperationsExtensions
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<StatisticsQueries>();
         services.AddSingleton<MonitorQueries>();
+        services.AddSingleton<ActivityQueries>();
         services.AddSingleton<WebhookEventStore>();
         services.AddSingleton<WebhookReplay>();
         services.AddSingleton<IOutboundContentRules, WhatsAppContentRules>();

@@ -19,6 +19,14 @@ public static class Fmt
         _ => $"{(ms.Value / 60_000).ToString("0.0", C)} min",
     };
 
+    /// <summary>A duration for an axis: as short as it is exact (<c>200 ms</c>, <c>1.5 s</c>, <c>2 min</c>).</summary>
+    public static string Duration(double ms) => ms switch
+    {
+        < 1000 => $"{ms.ToString("0", C)} ms",
+        < 60_000 => $"{(ms / 1000).ToString("0.##", C)} s",
+        _ => $"{(ms / 60_000).ToString("0.##", C)} min",
+    };
+
     public static string Percent(double? share) => share is null ? "–" : (share.Value * 100).ToString("0.#", C) + " %";
 
     public static string Bytes(long bytes) => bytes switch
