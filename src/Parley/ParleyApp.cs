@@ -28,6 +28,9 @@ public static class ParleyApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Start-up lines run in the reverse order of registration: these two follow "Parley is running" (UseParleyWeb).
+        app.AnnounceData();
+        app.AnnounceAdmin();
         app.UseParleyWeb();
         app.UseParleyApi();
         app.MapHealth();
