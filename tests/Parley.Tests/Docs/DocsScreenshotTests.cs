@@ -65,8 +65,10 @@ public sealed class DocsScreenshotTests
         var ministry = app.SandboxFor("ministry");
         await ministry.SendAsync("+5215550002222", "hola", name: "Jorge");
         await ministry.WaitForRepliesAsync("+5215550002222", 1);
+        await ministry.SendAsync("+5215550002222", "menú");
+        await ministry.WaitAsync("+5215550002222", t => t.Any(m => m.Interactive?.Sections is not null));
         await ministry.ChooseAsync("+5215550002222", "donativos", "Donativos", "list_reply");
-        await ministry.WaitForRepliesAsync("+5215550002222", 2);
+        await ministry.WaitForRepliesAsync("+5215550002222", 3);
 
         await app.Sandbox.SendAsync("+15550003333", "talk to a person", name: "Bo");
         await app.Sandbox.WaitForRepliesAsync("+15550003333", 1);
