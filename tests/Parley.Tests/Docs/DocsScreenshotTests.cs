@@ -29,7 +29,7 @@ public sealed class DocsScreenshotTests
 
         // The sandbox, as a newcomer first sees it: the assistant greets, offers its menu, answers a choice.
         await page.GotoAsync(Url(app, "/sandbox?contact=%2B15550001111&name=Lucía"));
-        await page.FillAsync("[data-testid=message-input]", "Hi 👋 what can you do?");
+        await page.FillAsync("[data-testid=message-input]", "hi 👋");
         await page.PressAsync("[data-testid=message-input]", "Enter");
         await page.Locator("[data-testid=message][data-direction=outbound]").First.WaitForAsync();
         await page.FillAsync("[data-testid=message-input]", "menu");
@@ -39,6 +39,8 @@ public sealed class DocsScreenshotTests
         await page.Locator("[data-testid=list-row]").First.ClickAsync();
         await page.Locator("[data-testid=message][data-direction=outbound]").Nth(2).WaitForAsync();
         await page.Locator("[data-testid=message][data-direction=outbound][data-status=read]").Last.WaitForAsync();
+        (await page.Locator("[data-testid=message][data-direction=inbound] .reply-quote").Last.InnerTextAsync()).ShouldContain("Chose from the list");
+        (await page.Locator("[data-testid=message][data-direction=outbound] [data-testid=message-text] li").CountAsync()).ShouldBeGreaterThan(0);
         await SaveAsync(page, "sandbox");
 
         // The admin: sign in, the inbox, the dashboard.
@@ -48,15 +50,18 @@ public sealed class DocsScreenshotTests
         await Task.WhenAll(page.WaitForLoadStateAsync(LoadState.Load), page.ClickAsync("[data-testid=signin]"));
         await page.GotoAsync(Url(app, "/admin/conversations"));
         await page.Locator("[data-testid=inbox-item]").First.WaitForAsync();
+        (await page.Locator("[data-testid=conversation-chip]").AllInnerTextsAsync()).ShouldBe(["taken over", "waiting for a person"]);
         await SaveAsync(page, "admin-inbox");
 
         await page.Locator("[data-testid=inbox-item]", new() { HasText = "Marta" }).ClickAsync();
         await page.Locator("[data-testid=conversation][data-interactive=true]").WaitForAsync();
+        (await page.Locator("[data-testid=message][data-source=agent] ul li").CountAsync()).ShouldBe(2);
         await SaveAsync(page, "admin-conversation");
 
         await page.GotoAsync(Url(app, "/admin/"));
-        await page.Locator("[data-testid=figures]").WaitForAsync();
-        await SaveAsync(page, "admin-dashboard");
+        await page.Locator("[data-testid=live-status][data-live=true]").WaitForAsync();
+        (await page.Locator("[data-testid=provider-row]").CountAsync()).ShouldBe(3);
+        await SaveAsync(page, "admin-dashboard", fullPage: true);
     }
 
     /// <summary>Conversations an evaluator would have after ten minutes: the assistant, the ministry bot, a person asked for, an operator's reply.</summary>
@@ -87,17 +92,21 @@ public sealed class DocsScreenshotTests
         await echo.WaitAsync("+15550004444", t => t.Any(m => m.Direction == "outbound" && m.Text!.StartsWith("Hi Marta", StringComparison.Ordinal) && m.Status == "read"));
     }
 
-    private static async Task SaveAsync(IPage page, string name)
+    private static async Task SaveAsync(IPage page, string name, bool fullPage = false)
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Browser.ScreenshotAsync(page, name);
         if (Environment.GetEnvironmentVariable("PARLEY_DOCS_IMAGES") is { Length: > 0 } target)
         {
+            // Without a colour emoji font the pictures would show empty boxes where the bots' emoji are.
+            File.Exists(EmojiFont).ShouldBeTrue($"The documentation's screenshots need a colour emoji font: apt-get install fonts-noto-color-emoji ({EmojiFont}).");
             var dir = Path.IsPathRooted(target) ? target : Path.Combine(RepositoryRoot(), target);
             Directory.CreateDirectory(dir);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png") });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = fullPage });
         }
     }
+
+    private const string EmojiFont = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf";
 
     private static string Url(TestApp app, string path) => new Uri(app.BaseUrl, path).ToString();
 
