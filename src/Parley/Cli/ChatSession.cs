@@ -223,7 +223,9 @@ public sealed class ChatSession(HttpClient http, string account, string from, st
 
     private string Render(SandboxMessageView m)
     {
-        var text = new StringBuilder(m.Text ?? m.Template?.RenderedText ?? "");
+        // At a terminal WhatsApp's *bold* and _italic_ show as such; a script reads the text as sent.
+        var body = m.Text ?? m.Template?.RenderedText ?? "";
+        var text = new StringBuilder(Prompt ? Formatting.WhatsAppText.Terminal(body) : body);
         var choices = new List<(string Id, string Title, string Kind)>();
         if (m.Interactive?.Buttons is { } buttons)
         {

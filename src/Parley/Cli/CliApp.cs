@@ -69,6 +69,13 @@ public static class CliApp
             return CliOutput.Usage;
         }
 
+        if (CliErrors.MistypedOption(parse) is { } mistyped)
+        {
+            await Console.Error.WriteLineAsync($"usage: {mistyped}");
+            await Console.Error.WriteLineAsync($"See: {CliHelp.Typed(parse.CommandResult.Command)} --help");
+            return CliOutput.Usage;
+        }
+
         try
         {
             // Errors reach the catch below as one line; System.CommandLine's own handler would print a stack trace.

@@ -34,6 +34,32 @@ public static partial class CliErrors
         return (parse.Errors.Select(e => Rewrite(e.Message)).Distinct().ToList(), null);
     }
 
+    /// <summary>
+    /// An option the command does not have but nearly does (<c>--formt</c>): a typo, not a configuration override, so it is a
+    /// usage error rather than a setting nobody reads. Overrides name a key with a colon (<c>--Parley:X=…</c>) or are far
+    /// from every option of the command (<c>--urls=…</c>).
+    /// </summary>
+    public static string? MistypedOption(ParseResult parse)
+    {
+        var options = parse.CommandResult.Command.Options.SelectMany(o => o.Aliases.Append(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal)).ToList();
+        foreach (var token in parse.UnmatchedTokens.Where(t => t.StartsWith("--", StringComparison.Ordinal)))
+        {
+            var name = token.Split('=')[0];
+            if (name.Contains(':', StringComparison.Ordinal) || options.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var closest = options.Select(o => (Option: o, Distance: Distance(name.ToLowerInvariant(), o))).OrderBy(x => x.Distance).FirstOrDefault();
+            if (closest.Option is not null && closest.Distance <= 2)
+            {
+                return $"unknown option '{name}'. Did you mean '{closest.Option}'?";
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>System.CommandLine's conversion message, with the type said in words.</summary>
     public static string Rewrite(string message)
     {

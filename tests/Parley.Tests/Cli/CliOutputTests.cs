@@ -110,6 +110,16 @@ public sealed class CliOutputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AMistypedOption_IsAUsageError_NotASettingNobodyReads()
+    {
+        var run = await RunAsync("apikeys", "list", "--formt", "json");
+
+        run.ExitCode.ShouldBe(2, run.ToString());
+        run.ErrorLines[0].ShouldBe("usage: unknown option '--formt'. Did you mean '--format'?");
+        (await RunAsync("apikeys", "list", "--Parley:Api:RateLimit:PermitLimit=10")).ExitCode.ShouldBe(0); // an override stays one
+    }
+
+    [Fact]
     public async Task AValueOfTheWrongKind_IsSaidInWords()
     {
         var run = await RunAsync("monitor", "--hours", "abc");
