@@ -17,7 +17,7 @@ public static class ParleyApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(ApplicationDirectory.BuilderOptions(args));
         builder.AddParleyHosting();
         builder.AddParleyCore();
         builder.AddParleySecrets();
@@ -31,6 +31,9 @@ public static class ParleyApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Start-up lines run in the reverse order of registration: these two follow "Parley is listening" (UseParleyHosting).
+        app.AnnounceData();
+        app.AnnounceAdmin();
         app.UseParleyHosting();
         app.UseParleyWeb();
         app.UseParleyApi();

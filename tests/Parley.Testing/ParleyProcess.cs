@@ -49,10 +49,11 @@ public sealed partial class ParleyProcess : IAsyncDisposable
     public static string ParleyDll => Path.Combine(AppContext.BaseDirectory, "Parley.dll");
 
     /// <summary>Starts the server on a free loopback port and waits until it listens; returns it and its base URL.</summary>
-    public static async Task<(ParleyProcess Process, Uri BaseUrl)> StartServerAsync(IDictionary<string, string?> settings, TimeSpan? timeout = null)
+    /// <param name="workingDirectory">Where the server is started; the test output folder by default.</param>
+    public static async Task<(ParleyProcess Process, Uri BaseUrl)> StartServerAsync(IDictionary<string, string?> settings, TimeSpan? timeout = null, string? workingDirectory = null)
     {
         var args = settings.Select(kv => $"--{kv.Key}={kv.Value}").Append("--urls=http://127.0.0.1:0").ToList();
-        var process = Start(args);
+        var process = Start(args, workingDirectory);
         var url = await process._listening.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
         return (process, new Uri(url));
     }
@@ -64,7 +65,7 @@ public sealed partial class ParleyProcess : IAsyncDisposable
     public static async Task<(ParleyProcess Process, IReadOnlyList<string> Addresses)> StartAsync(
         IEnumerable<string> args, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
     {
-        var process = Start(args, environment);
+        var process = Start(args, environment: environment);
         try
         {
             return (process, await process._announced.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60)));
@@ -77,9 +78,10 @@ public sealed partial class ParleyProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a CLI command to completion and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(IEnumerable<string> args, string? stdin = null, TimeSpan? timeout = null, IDictionary<string, string?>? environment = null)
+    /// <param name="workingDirectory">Where the command is started; the test output folder by default.</param>
+    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(IEnumerable<string> args, string? stdin = null, TimeSpan? timeout = null, IDictionary<string, string?>? environment = null, string? workingDirectory = null)
     {
-        var info = StartInfo(args, environment);
+        var info = StartInfo(args, workingDirectory, environment);
         info.RedirectStandardInput = true;
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -139,9 +141,9 @@ public sealed partial class ParleyProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static ParleyProcess Start(IEnumerable<string> args, IDictionary<string, string?>? environment = null)
+    private static ParleyProcess Start(IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string?>? environment = null)
     {
-        var process = new Process { StartInfo = StartInfo(args, environment), EnableRaisingEvents = true };
+        var process = new Process { StartInfo = StartInfo(args, workingDirectory, environment), EnableRaisingEvents = true };
         var wrapper = new ParleyProcess(process);
         process.Start();
         process.BeginOutputReadLine();
@@ -149,14 +151,14 @@ public sealed partial class ParleyProcess : IAsyncDisposable
         return wrapper;
     }
 
-    private static ProcessStartInfo StartInfo(IEnumerable<string> args, IDictionary<string, string?>? environment = null)
+    private static ProcessStartInfo StartInfo(IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
         info.ArgumentList.Add(ParleyDll);
         foreach (var arg in args)

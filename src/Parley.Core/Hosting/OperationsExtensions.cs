@@ -47,6 +47,7 @@ public static class OperationsExtensions
         services.AddSingleton<TemplateWriter>();
         services.AddSingleton<StatisticsQueries>();
         services.AddSingleton<MonitorQueries>();
+        services.AddSingleton<ActivityQueries>();
         services.AddSingleton<WebhookEventStore>();
         services.AddSingleton<WebhookReplay>();
         services.AddSingleton<IOutboundContentRules, WhatsAppContentRules>();

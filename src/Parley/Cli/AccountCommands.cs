@@ -78,16 +78,22 @@ public static class AccountCommands
                 return CliOutput.Ok;
             }
 
-            var table = new Table().AddColumns("Id", "Provider", "Bot", "Enabled", "Source", "Settings", "Secrets set");
-            foreach (var a in accounts)
+            if (accounts.Count == 0)
             {
-                table.AddRow(
-                    Markup.Escape(a.Id), a.Provider, Markup.Escape(a.Bot ?? "(default)"), a.Enabled ? "yes" : "no", a.Source,
-                    Markup.Escape(string.Join(", ", a.Settings.Select(s => $"{s.Key}={s.Value}"))),
-                    Markup.Escape(string.Join(", ", a.Secrets.Keys.Order(StringComparer.Ordinal))));
+                host.NoteEmpty("No accounts", $"Add one with: {CliHelp.Run("accounts add --id ID --provider sandbox")}");
+                return CliOutput.Ok;
             }
 
-            AnsiConsole.Write(table);
+            var table = new CliTable("Id", "Provider", "Bot", "Enabled", "Source", "Settings", "Secrets set");
+            foreach (var a in accounts)
+            {
+                table.Add(
+                    a.Id, a.Provider, a.Bot ?? "(default)", a.Enabled ? "yes" : "no", a.Source,
+                    string.Join(", ", a.Settings.Select(s => $"{s.Key}={s.Value}")),
+                    string.Join(", ", a.Secrets.Keys.Order(StringComparer.Ordinal)));
+            }
+
+            table.Write();
             return CliOutput.Ok;
         });
         return command;

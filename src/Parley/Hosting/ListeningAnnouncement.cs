@@ -15,14 +15,6 @@ public static class ListeningAnnouncement
     public static void Register(WebApplication app) =>
         app.Lifetime.ApplicationStarted.Register(() => Announce(app));
 
-    /// <summary>An address a browser on this machine can open: wildcard hosts become <c>localhost</c>.</summary>
-    public static string Browsable(string address) =>
-        address.Replace("://[::]", "://localhost", StringComparison.Ordinal)
-            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
-            .Replace("://+", "://localhost", StringComparison.Ordinal)
-            .Replace("://*", "://localhost", StringComparison.Ordinal)
-            .TrimEnd('/');
-
     private static void Announce(WebApplication app)
     {
         var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
@@ -32,7 +24,7 @@ public static class ListeningAnnouncement
         }
 
         // Plain HTTP on loopback first: the address that works in a local browser without a certificate warning.
-        var open = Browsable(addresses.OrderBy(a => a.StartsWith("https", StringComparison.Ordinal) ? 1 : 0).First());
+        var open = ServerAddress.Browsable(addresses.OrderBy(a => a.StartsWith("https", StringComparison.Ordinal) ? 1 : 0).First());
         app.Logger.LogInformation(Prefix + "{Addresses}. Open the sandbox at {SandboxUrl}/sandbox (health: {HealthUrl}/health)",
             string.Join(", ", addresses), open, open);
     }

@@ -14,7 +14,20 @@ public static class ParleyServer
     {
         try
         {
-            await ParleyApp.Build(args).RunAsync();
+            var app = ParleyApp.Build(args);
+            // A wrong setting stops the start with one line per problem naming its key, not a stack trace. (Under a
+            // test host the host's own start reports the problem.)
+            if (RunsAsTheProcess && OptionsProblems.Find(app.Services) is { Count: > 0 } problems)
+            {
+                foreach (var problem in problems)
+                {
+                    await Console.Error.WriteLineAsync($"error: {problem}");
+                }
+
+                return 1;
+            }
+
+            await app.RunAsync();
             return 0;
         }
         catch (Exception ex) when (RunsAsTheProcess)
