@@ -89,12 +89,13 @@ public static class AdminExtensions
                 {
                     await context.SignOutAsync(AdminAuth.Scheme);
                     return TypedResults.LocalRedirect($"{PathPrefix}/login");
-                });
+                }).ExcludeFromDescription(); // The admin's, at /admin/logout: not part of the API document.
                 endpoints.MapGet("/media/{id}", async (string id, IMediaStore media, CancellationToken ct) =>
                     await media.OpenAsync(id, ct) is { } found
                         ? new StoredMediaResult(found.Media, found.Content)
                         : Results.NotFound())
-                    .RequireAuthorization(AdminPolicies.Agent);
+                    .RequireAuthorization(AdminPolicies.Agent)
+                    .ExcludeFromDescription();
                 endpoints.MapRazorComponents<App>().AddInteractiveServerRenderMode();
             });
         });
