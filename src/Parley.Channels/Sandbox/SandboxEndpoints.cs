@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Parley.Channels.Media;
 using Parley.Core.Accounts;
@@ -24,22 +25,66 @@ namespace Parley.Channels.Sandbox;
 /// </summary>
 public static class SandboxEndpoints
 {
-    private const long MaxJsonBytes = 3 * 1024 * 1024;
-
+    /// <summary>
+    /// The sandbox API behind its gate (off: 404; access needed: 401, see <see cref="SandboxAccess"/>) and per-client
+    /// rate limits (<see cref="SandboxRateLimits"/>). Field caps are in <see cref="SandboxLimits"/>.
+    /// </summary>
     public static RouteGroupBuilder MapSandboxApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/sandbox").WithTags("Sandbox");
-        group.MapGet("/accounts", ListAccountsAsync);
+        var options = app.ServiceProvider.GetRequiredService<IOptions<SandboxOptions>>().Value;
+        var root = app.MapGroup("/api/v1/sandbox").WithTags("Sandbox");
+
+        // Entering the access token once gives the browser a pass (a cookie); no pass is needed to ask for one.
+        var access = root.MapGroup("/access").AddEndpointFilter(new SandboxGate(checkAccess: false));
+        access.MapGet("", AccessStateAsync).RequireRateLimiting(SandboxRateLimits.Read);
+        access.MapPost("", EnterTokenAsync).RequireRateLimiting(SandboxRateLimits.Write).DisableAntiforgery();
+        access.MapDelete("", LeaveAsync).RequireRateLimiting(SandboxRateLimits.Write);
+
+        var group = root.MapGroup("").AddEndpointFilter(new SandboxGate(checkAccess: true));
+        group.MapGet("/accounts", ListAccountsAsync).RequireRateLimiting(SandboxRateLimits.Read);
         group.MapPost("/{accountId}/messages", ReceiveAsync)
             .Accepts<SandboxInbound>("application/json", "multipart/form-data")
-            .WithMetadata(new RequestSizeLimitAttribute(32 * 1024 * 1024))
+            .WithMetadata(new RequestSizeLimitAttribute(options.MaxUploadBytes + SandboxLimits.MaxFormFieldsBytes))
+            .RequireRateLimiting(SandboxRateLimits.Write)
             .DisableAntiforgery();
-        group.MapGet("/{accountId}/messages", ThreadAsync);
-        group.MapGet("/{accountId}/contacts", ContactsAsync);
+        group.MapGet("/{accountId}/messages", ThreadAsync).RequireRateLimiting(SandboxRateLimits.Read);
+        group.MapGet("/{accountId}/contacts", ContactsAsync).RequireRateLimiting(SandboxRateLimits.Read);
         group.MapGet("/{accountId}/media/{mediaId}", MediaAsync)
+            .RequireRateLimiting(SandboxRateLimits.Read)
             .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
             .Produces(StatusCodes.Status404NotFound);
         return group;
+    }
+
+    private static async Task<Ok<SandboxAccessView>> AccessStateAsync(HttpContext context, SandboxAccess access) =>
+        TypedResults.Ok(new SandboxAccessView(access.Required(context), !access.Required(context) || await access.GrantedAsync(context), SandboxGate.OperatorPassPath));
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> EnterTokenAsync(HttpContext context, SandboxAccess access, ILoggerFactory logs)
+    {
+        SandboxTokenEntry? entry;
+        try
+        {
+            entry = await context.Request.ReadFromJsonAsync<SandboxTokenEntry>(ParleyJson.Options, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["token"] = ["Send JSON: {\"token\": \"...\"}."] });
+        }
+
+        if (!access.TokenMatches(entry?.Token))
+        {
+            logs.CreateLogger(typeof(SandboxEndpoints)).LogWarning("Wrong sandbox access token from {RemoteAddress}", context.Connection.RemoteIpAddress);
+            return TypedResults.Problem("That is not this sandbox's access token.", statusCode: StatusCodes.Status401Unauthorized, title: "Wrong access token");
+        }
+
+        access.GiveTokenPass(context);
+        return TypedResults.NoContent();
+    }
+
+    private static NoContent LeaveAsync(HttpContext context)
+    {
+        SandboxAccess.TakePass(context);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<List<SandboxAccountView>>> ListAccountsAsync(AccountRegistry accounts, BotCatalog bots, CancellationToken ct)
@@ -80,6 +125,13 @@ public static class SandboxEndpoints
         {
             var form = await request.ReadFormAsync(ct);
             body = new SandboxInbound { From = form["from"], Name = form["name"], Text = form["text"], Id = form["id"] };
+            var fieldErrors = new Dictionary<string, string[]>();
+            SandboxLimits.Check(body, fieldErrors);
+            if (fieldErrors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(fieldErrors);
+            }
+
             if (form.Files.GetFile("file") is { } upload)
             {
                 try
@@ -104,15 +156,15 @@ public static class SandboxEndpoints
         }
         else
         {
-            // Files may be large; a JSON message may not (the same 3 MiB as webhooks).
-            if (request.ContentLength > MaxJsonBytes)
+            // Files may be large; a JSON message may not.
+            if (request.ContentLength > SandboxLimits.MaxJsonBytes)
             {
-                return TypedResults.Problem($"A JSON message may be at most {MaxJsonBytes:N0} bytes; send files as multipart.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large");
+                return TypedResults.Problem($"A JSON message may be at most {SandboxLimits.MaxJsonBytes:N0} bytes; send files as multipart.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large");
             }
 
             if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
-                limit.MaxRequestBodySize = MaxJsonBytes;
+                limit.MaxRequestBodySize = SandboxLimits.MaxJsonBytes;
             }
 
             try
@@ -131,6 +183,12 @@ public static class SandboxEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
+        SandboxLimits.Check(body, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         if (!PhoneNumber.TryParse(body.From, null, out var phone))
         {
             errors["from"] = ["'from' must be a phone number in international form, like +15550001111."];
@@ -165,7 +223,7 @@ public static class SandboxEndpoints
     internal static MessageContent? ToContent(SandboxInbound body, MediaInfo? file, Dictionary<string, string[]> errors)
     {
         var text = body.Text;
-        if (text is not null && text.Length > 4096)
+        if (text is not null && text.Length > SandboxLimits.MaxTextChars)
         {
             errors["text"] = ["'text' is longer than WhatsApp's 4,096 characters."];
             return null;

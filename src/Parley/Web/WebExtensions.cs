@@ -44,11 +44,15 @@ public static class WebExtensions
         app.MapSandboxApi();
         // Through the web root's file provider, like the page's script and styles: it finds the page in a published
         // wwwroot and, via the static web assets manifest, in the project when the build output runs from elsewhere.
-        app.MapGet("/sandbox", (IWebHostEnvironment env) => env.WebRootFileProvider.GetFileInfo("sandbox/index.html") is { Exists: true } page
-                ? Results.Stream(page.CreateReadStream(), "text/html; charset=utf-8")
-                : Results.NotFound())
+        // The page itself holds nothing; when access is needed it asks for the token (the API is what is guarded).
+        app.MapGet("/sandbox", (IWebHostEnvironment env, SandboxExposure sandbox) =>
+                !sandbox.Enabled ? Results.NotFound()
+                : env.WebRootFileProvider.GetFileInfo("sandbox/index.html") is { Exists: true } page
+                    ? Results.Stream(page.CreateReadStream(), "text/html; charset=utf-8")
+                    : Results.NotFound())
+            .RequireRateLimiting(SandboxRateLimits.Read)
             .ExcludeFromDescription();
-        app.MapGet("/", () => Results.Redirect("/sandbox")).ExcludeFromDescription();
+        app.MapGet("/", (SandboxExposure sandbox) => Results.Redirect(sandbox.Enabled ? "/sandbox" : "/admin/")).ExcludeFromDescription();
         return app;
     }
 
@@ -62,7 +66,14 @@ public static class WebExtensions
         }
 
         var baseUrl = first.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal);
-        app.Logger.LogInformation("Parley is running. Open the sandbox at {SandboxUrl}/sandbox (health: {HealthUrl}/health)", baseUrl, baseUrl);
+        if (app.Services.GetRequiredService<SandboxExposure>().Enabled)
+        {
+            app.Logger.LogInformation("Parley is running. Open the sandbox at {SandboxUrl}/sandbox (health: {HealthUrl}/health)", baseUrl, baseUrl);
+        }
+        else
+        {
+            app.Logger.LogInformation("Parley is running at {BaseUrl} (admin: {AdminUrl}/admin, health: {HealthUrl}/health)", baseUrl, baseUrl, baseUrl);
+        }
     }
 
     internal static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, ParleyJson.Options);
