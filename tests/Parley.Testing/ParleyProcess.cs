@@ -40,13 +40,16 @@ public sealed partial class ParleyProcess : IAsyncDisposable
 
     public static string ParleyDll => Path.Combine(AppContext.BaseDirectory, "Parley.dll");
 
-    /// <summary>Starts the server on a free loopback port and waits until it listens; returns it and its base URL.</summary>
-    public static async Task<(ParleyProcess Process, Uri BaseUrl)> StartServerAsync(IDictionary<string, string?> settings, TimeSpan? timeout = null)
+    /// <summary>
+    /// Starts the server on a free port (loopback unless <paramref name="urls"/> says otherwise) and waits until it
+    /// listens; returns it and its base URL, on 127.0.0.1 when it listens on every interface.
+    /// </summary>
+    public static async Task<(ParleyProcess Process, Uri BaseUrl)> StartServerAsync(IDictionary<string, string?> settings, TimeSpan? timeout = null, string urls = "http://127.0.0.1:0")
     {
-        var args = settings.Select(kv => $"--{kv.Key}={kv.Value}").Append("--urls=http://127.0.0.1:0").ToList();
+        var args = settings.Select(kv => $"--{kv.Key}={kv.Value}").Append($"--urls={urls}").ToList();
         var process = Start(args);
         var url = await process._listening.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
-        return (process, new Uri(url));
+        return (process, new Uri(url.Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal).Replace("://[::]:", "://127.0.0.1:", StringComparison.Ordinal)));
     }
 
     /// <summary>Runs a CLI command to completion and returns its exit code and output.</summary>
