@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Parley.Core.Storage;
 
@@ -21,7 +22,8 @@ public sealed class SandboxAccess(
     SandboxExposure exposure,
     IDataProtectionProvider protection,
     TimeProvider time,
-    IEnumerable<ISandboxOperatorCheck> operators)
+    IEnumerable<ISandboxOperatorCheck> operators,
+    ILogger<SandboxAccess> logger)
 {
     public const string TokenHeader = "X-Sandbox-Token";
     public const string CookieName = "parley_sandbox";
@@ -31,6 +33,7 @@ public sealed class SandboxAccess(
     public static readonly TimeSpan OperatorPassLifetime = TimeSpan.FromHours(8);
 
     private readonly IDataProtector _passes = protection.CreateProtector("Parley.Sandbox.Pass.v1");
+    private int _warnedProxied;
 
     /// <summary>Whether this request must show the token or a pass.</summary>
     public bool Required(HttpContext context) =>
@@ -58,6 +61,22 @@ public sealed class SandboxAccess(
         SetCookie(context, $"o|{Expires(OperatorPassLifetime)}|{operatorId.ToString(CultureInfo.InvariantCulture)}|{securityStamp}", OperatorPassLifetime);
 
     public static void TakePass(HttpContext context) => context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
+
+    /// <summary>
+    /// A sandbox listening on loopback only is open to everyone behind a proxy on this machine unless it asks for
+    /// access: said once, the first time a refused request shows it.
+    /// </summary>
+    public void WarnOnceIfProxied(HttpContext context)
+    {
+        if (exposure.ReachableFromOutside || !ArrivedFromOutside(context) || Interlocked.Exchange(ref _warnedProxied, 1) == 1)
+        {
+            return;
+        }
+
+        logger.LogWarning(
+            "A sandbox request came through a proxy or from another machine ({RemoteAddress}) while Parley listens on loopback only: it needs Parley:Sandbox:AccessToken or an operator sign-in. Set Parley:Sandbox:Enabled=false to turn the sandbox off",
+            context.Connection.RemoteIpAddress);
+    }
 
     /// <summary>
     /// A request that came through a proxy or from another machine: a proxy on this machine makes every client look

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Parley.Channels.Sandbox;
 
@@ -12,8 +11,6 @@ public sealed class SandboxGate(bool checkAccess) : IEndpointFilter
 {
     /// <summary>Where a signed-in operator gets a pass (the admin maps it).</summary>
     public const string OperatorPassPath = "/admin/sandbox";
-
-    private static int _warnedProxy;
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -27,7 +24,7 @@ public sealed class SandboxGate(bool checkAccess) : IEndpointFilter
         var access = services.GetRequiredService<SandboxAccess>();
         if (checkAccess && access.Required(http) && !await access.GrantedAsync(http))
         {
-            WarnOnceAboutProxy(http, services);
+            access.WarnOnceIfProxied(http);
             return Results.Problem(
                 detail: $"This sandbox needs its access token (header {SandboxAccess.TokenHeader}, or enter it once on /sandbox) or an operator sign-in ({OperatorPassPath}).",
                 statusCode: StatusCodes.Status401Unauthorized,
@@ -40,20 +37,4 @@ public sealed class SandboxGate(bool checkAccess) : IEndpointFilter
 
     private static IResult Off() => Results.Problem(
         detail: "The sandbox is off on this server.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
-
-    /// <summary>
-    /// A sandbox listening on loopback only is open to everyone behind a proxy on this machine, unless it asks for access:
-    /// said once, the first time it happens.
-    /// </summary>
-    private static void WarnOnceAboutProxy(HttpContext http, IServiceProvider services)
-    {
-        if (services.GetRequiredService<SandboxExposure>().ReachableFromOutside || Interlocked.Exchange(ref _warnedProxy, 1) == 1)
-        {
-            return;
-        }
-
-        services.GetRequiredService<ILoggerFactory>().CreateLogger<SandboxGate>().LogWarning(
-            "A sandbox request came through a proxy or from another machine ({RemoteAddress}) while Parley listens on loopback only: it needs Parley:Sandbox:AccessToken or an operator sign-in. Set Parley:Sandbox:Enabled=false to turn the sandbox off.",
-            http.Connection.RemoteIpAddress);
-    }
 }

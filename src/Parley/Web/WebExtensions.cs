@@ -33,6 +33,17 @@ public static class WebExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // While the sandbox is off its page's files are not served either.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/sandbox") && !context.RequestServices.GetRequiredService<SandboxExposure>().Enabled)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            await next(context);
+        });
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceUrls(app));

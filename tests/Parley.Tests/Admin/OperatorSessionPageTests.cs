@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using Parley.Core.Operators;
 
 namespace Parley.Tests.Admin;

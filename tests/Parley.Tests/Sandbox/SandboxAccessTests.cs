@@ -58,6 +58,7 @@ public sealed class SandboxAccessTests
         using var http = app.CreateClient();
 
         (await http.GetAsync("/sandbox")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await http.GetAsync("/sandbox/sandbox.js")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await http.GetAsync("/api/v1/sandbox/accounts")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await http.GetAsync($"/api/v1/sandbox/sandbox/messages?contact={Uri.EscapeDataString(Ana)}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await http.PostAsJsonAsync("/api/v1/sandbox/sandbox/messages", new { from = Ana, text = "hola" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
