@@ -82,7 +82,7 @@ public sealed class SandboxAccess(
     /// A request that came through a proxy or from another machine: a proxy on this machine makes every client look
     /// like loopback, so forwarded headers count as outside too.
     /// </summary>
-    private static bool ArrivedFromOutside(HttpContext context)
+    public static bool ArrivedFromOutside(HttpContext context)
     {
         var headers = context.Request.Headers;
         if (headers.ContainsKey("X-Forwarded-For") || headers.ContainsKey("Forwarded") || headers.ContainsKey("X-Original-For"))

@@ -12,7 +12,8 @@ namespace Parley.Channels.Sandbox;
 /// <summary>
 /// Per-client limits on the sandbox with ASP.NET Core's rate limiter (per instance), partitioned by client network
 /// (<see cref="ClientNetwork"/>): <see cref="Write"/> for messages and access attempts, <see cref="Read"/> for the rest.
-/// Over the limit: 429 problem details with <c>Retry-After</c>.
+/// Clients on this machine (loopback, no forwarded headers) are not limited. Over the limit: 429 problem details with
+/// <c>Retry-After</c>.
 /// </summary>
 public sealed class SandboxRateLimits(bool writes) : IRateLimiterPolicy<string>
 {
@@ -29,6 +30,12 @@ public sealed class SandboxRateLimits(bool writes) : IRateLimiterPolicy<string>
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
+        // This machine's own users (the page, `chat`, tests) are not limited; a proxy on this machine is not one of them.
+        if (!SandboxAccess.ArrivedFromOutside(httpContext))
+        {
+            return RateLimitPartition.GetNoLimiter("local");
+        }
+
         var limit = PerMinute(httpContext);
         return RateLimitPartition.GetSlidingWindowLimiter(ClientNetwork.Of(httpContext.Connection.RemoteIpAddress), _ => new SlidingWindowRateLimiterOptions
         {

@@ -43,12 +43,13 @@ public sealed class SandboxAccessTests
         (await app.Client.GetAsync("/sandbox")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    // In-process the host hands the configured urls to the server as its addresses; ports and Kestrel endpoints are
+    // read the same way (ListenAddressesTests) and a real server's own addresses win (SandboxExposureProcessTests).
     public static TheoryData<string, string> ExposedAddresses => new()
     {
         { "urls", "http://0.0.0.0:8080" },
         { "urls", "http://localhost:5000;http://192.168.1.10:5000" },
-        { "http_ports", "8080" },
-        { "Kestrel:Endpoints:Main:Url", "http://*:5000" },
+        { "urls", "http://+:80" },
     };
 
     [Theory, MemberData(nameof(ExposedAddresses))]

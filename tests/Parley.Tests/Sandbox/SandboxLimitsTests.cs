@@ -15,6 +15,7 @@ namespace Parley.Tests.Sandbox;
 public sealed class SandboxLimitsTests
 {
     private const string Ana = "+15550001111";
+    private const string Token = "a-sandbox-token-long-enough";
 
     public static TheoryData<string, object> TooLong => new()
     {
@@ -58,17 +59,22 @@ public sealed class SandboxLimitsTests
     [Fact]
     public void TheDefaultUploadCap_IsASandboxsFiveMebibytes() => new SandboxOptions().MaxUploadBytes.ShouldBe(5 * 1024 * 1024);
 
-    /// <summary>Two clients on real loopback addresses (127.0.0.1 and 127.0.0.2): each has its own budget.</summary>
+    /// <summary>
+    /// Two proxied clients, seen on real loopback addresses (127.0.0.1 and 127.0.0.2, as two proxies or two clients once
+    /// forwarded headers are applied): each has its own budget. A client of this machine itself is not limited.
+    /// </summary>
     [Fact]
-    public async Task EachClientNetwork_HasItsOwnRateLimit()
+    public async Task EachClientNetwork_HasItsOwnRateLimit_LocalClientsHaveNone()
     {
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?>
         {
             ["Parley:Sandbox:MessagesPerMinute"] = "3",
             ["Parley:Sandbox:ReadsPerMinute"] = "5",
+            ["Parley:Sandbox:AccessToken"] = Token,
         }, kestrel: true);
-        using var first = ClientFrom(app, "127.0.0.1");
-        using var second = ClientFrom(app, "127.0.0.2");
+        using var first = ClientFrom(app, "127.0.0.1", proxied: true);
+        using var second = ClientFrom(app, "127.0.0.2", proxied: true);
+        using var local = ClientFrom(app, "127.0.0.3", proxied: false);
 
         for (var i = 0; i < 3; i++)
         {
@@ -89,6 +95,11 @@ public sealed class SandboxLimitsTests
 
         (await first.GetAsync("/api/v1/sandbox/accounts")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         (await second.GetAsync("/api/v1/sandbox/accounts")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        for (var i = 0; i < 10; i++)
+        {
+            (await local.PostAsJsonAsync("/api/v1/sandbox/echo/messages", new { from = "+15550003333", text = $"local {i}" })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        }
     }
 
     [Fact]
@@ -115,22 +126,32 @@ public sealed class SandboxLimitsTests
         (await api.GetJsonAsync($"/api/v1/webhooks/{id}/deliveries")).GetProperty("items").GetArrayLength().ShouldBe(1);
     }
 
-    private static HttpClient ClientFrom(TestApp app, string localAddress) => new(new SocketsHttpHandler
+    private static HttpClient ClientFrom(TestApp app, string localAddress, bool proxied)
     {
-        ConnectCallback = async (context, ct) =>
+        var client = new HttpClient(new SocketsHttpHandler
         {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
+            ConnectCallback = async (context, ct) =>
             {
-                socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
-                await socket.ConnectAsync(IPAddress.Loopback, context.DnsEndPoint.Port, ct);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    }) { BaseAddress = app.BaseUrl };
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
+                    await socket.ConnectAsync(IPAddress.Loopback, context.DnsEndPoint.Port, ct);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        }) { BaseAddress = app.BaseUrl };
+        client.DefaultRequestHeaders.Add(SandboxAccess.TokenHeader, Token);
+        if (proxied)
+        {
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.50");
+        }
+
+        return client;
+    }
 }
