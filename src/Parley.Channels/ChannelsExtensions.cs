@@ -4,6 +4,7 @@ using Parley.Channels.Acs;
 using Parley.Channels.Meta;
 using Parley.Channels.Sandbox;
 using Parley.Channels.Twilio;
+using Parley.Channels.Webhooks;
 using Parley.Core.Accounts;
 using Parley.Core.Inbound;
 using Parley.Core.Outbound;
@@ -21,6 +22,7 @@ public static class ChannelsExtensions
         services.AddSingleton<IChannel, SandboxChannel>();
         services.AddSingleton<IAccountSource, SandboxAccounts>();
         services.AddSingleton<IWebhookReplayer, SandboxWebhookReplayer>();
+        services.AddSingleton<WebhookRejections>();
         services.AddMeta();
         services.AddAcs();
         services.AddTwilio();

@@ -36,24 +36,36 @@ public static class AcsWebhookEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(
-        string accountId, HttpRequest request, AccountRegistry accounts, IntakeStore intake, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
+        string accountId, HttpRequest request, AccountRegistry accounts, IntakeStore intake, TimeProvider time, ILoggerFactory logs,
+        WebhookRejections rejections, CancellationToken ct)
     {
         var account = await accounts.FindEnabledAsync(accountId, Providers.Acs, ct);
         if (account is null)
         {
+            rejections.Count(Providers.Acs, WebhookRejections.UnknownAccount);
             return TypedResults.NotFound();
         }
 
         var logger = logs.CreateLogger(typeof(AcsWebhookEndpoints).FullName!);
         if (!CodeMatches(account, request))
         {
-            logger.LogWarning("ACS webhook for account {AccountId} refused: missing or wrong ?code=", accountId);
+            if (rejections.Reject(Providers.Acs, account.Id, WebhookRejections.Signature, out var suppressed))
+            {
+                // At most once a minute per account; every one is counted in parley_webhooks_rejected_total.
+                logger.LogWarning("ACS webhook for account {AccountId} refused: missing or wrong ?code= ({Suppressed} more refused since the last warning)", account.Id, suppressed);
+            }
+
             return TypedResults.Unauthorized();
         }
 
         var body = await WebhookBody.ReadAsync(request, ct);
         if (body is null)
         {
+            if (rejections.Reject(Providers.Acs, account.Id, WebhookRejections.TooLarge, out var held))
+            {
+                logger.LogWarning("ACS webhook for account {AccountId} refused: the body is over {Limit} bytes ({Suppressed} more since the last warning)", account.Id, WebhookBody.MaxBytes, held);
+            }
+
             return WebhookBody.TooLarge();
         }
 
@@ -64,6 +76,7 @@ public static class AcsWebhookEndpoints
         }
         catch (AcsWebhookFormatException ex)
         {
+            rejections.Count(Providers.Acs, WebhookRejections.Malformed);
             return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "Not an Event Grid or CloudEvents delivery");
         }
 
@@ -85,16 +98,24 @@ public static class AcsWebhookEndpoints
     }
 
     /// <summary>CloudEvents 1.0 abuse protection: consent to deliveries from the requesting origin, at any rate.</summary>
-    private static async Task<IResult> HandshakeAsync(string accountId, HttpRequest request, HttpResponse response, AccountRegistry accounts, CancellationToken ct)
+    private static async Task<IResult> HandshakeAsync(
+        string accountId, HttpRequest request, HttpResponse response, AccountRegistry accounts, WebhookRejections rejections, ILoggerFactory logs, CancellationToken ct)
     {
         var account = await accounts.FindEnabledAsync(accountId, Providers.Acs, ct);
         if (account is null)
         {
+            rejections.Count(Providers.Acs, WebhookRejections.UnknownAccount);
             return TypedResults.NotFound();
         }
 
         if (!CodeMatches(account, request))
         {
+            if (rejections.Reject(Providers.Acs, account.Id, WebhookRejections.Signature, out var suppressed))
+            {
+                logs.CreateLogger(typeof(AcsWebhookEndpoints).FullName!).LogWarning(
+                    "ACS webhook handshake for account {AccountId} refused: missing or wrong ?code= ({Suppressed} more refused since the last warning)", account.Id, suppressed);
+            }
+
             return TypedResults.Unauthorized();
         }
 

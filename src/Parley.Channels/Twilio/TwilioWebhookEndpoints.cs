@@ -38,25 +38,36 @@ public static class TwilioWebhookEndpoints
         IOptions<ParleyOptions> parley,
         TimeProvider time,
         ILoggerFactory logs,
+        WebhookRejections rejections,
         CancellationToken ct)
     {
         var logger = logs.CreateLogger(typeof(TwilioWebhookEndpoints));
         var account = await accounts.FindEnabledAsync(accountId, Providers.Twilio, ct);
         if (account is null)
         {
+            rejections.Count(Providers.Twilio, WebhookRejections.UnknownAccount);
             return TypedResults.NotFound();
         }
 
         var body = await WebhookBody.ReadAsync(request, ct);
         if (body is null)
         {
+            if (rejections.Reject(Providers.Twilio, account.Id, WebhookRejections.TooLarge, out var held))
+            {
+                logger.LogWarning("Twilio webhook for account {AccountId} refused: the body is over {Limit} bytes ({Suppressed} more since the last warning)", account.Id, WebhookBody.MaxBytes, held);
+            }
+
             return WebhookBody.TooLarge();
         }
 
         var settings = TwilioSettings.Read(account, out var problem);
         if (settings is null)
         {
-            logger.LogWarning("Twilio webhook for account {AccountId} refused: {Problem}", account.Id, problem);
+            if (rejections.Reject(Providers.Twilio, account.Id, WebhookRejections.NoSecret, out var held))
+            {
+                logger.LogWarning("Twilio webhook for account {AccountId} refused: {Problem} ({Suppressed} more since the last warning)", account.Id, problem, held);
+            }
+
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }
 
@@ -70,9 +81,14 @@ public static class TwilioWebhookEndpoints
             : TwilioRequestValidator.IsValid(url, form.Fields, signature, settings.AuthToken);
         if (!valid)
         {
-            // The URL without its query: a query may carry a secret of its own.
-            logger.LogWarning("Twilio webhook for account {AccountId} refused: {Reason} (checked against {Url}; set Parley:PublicBaseUrl to the URL configured in Twilio)",
-                account.Id, string.IsNullOrEmpty(signature) ? "no X-Twilio-Signature" : "the signature does not match", url.Split('?')[0]);
+            if (rejections.Reject(Providers.Twilio, account.Id, WebhookRejections.Signature, out var suppressed))
+            {
+                // At most once a minute per account (all are counted in parley_webhooks_rejected_total); the URL without
+                // its query, which may carry a secret of its own.
+                logger.LogWarning("Twilio webhook for account {AccountId} refused: {Reason} (checked against {Url}; set Parley:PublicBaseUrl to the URL configured in Twilio; {Suppressed} more refused since the last warning)",
+                    account.Id, string.IsNullOrEmpty(signature) ? "no X-Twilio-Signature" : "the signature does not match", url.Split('?')[0], suppressed);
+            }
+
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }
 
