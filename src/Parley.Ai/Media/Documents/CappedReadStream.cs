@@ -44,14 +44,14 @@ internal sealed class CappedReadStream(Stream inner, long limit, ReadBudget budg
 
     private void Count(int n)
     {
+        // The document's budget first: past it, the reply says how much the document may inflate to.
+        budget.Take(n);
         _read += n;
         if (_read > limit)
         {
             throw new DocumentReadException(DocumentProblem.TooComplex,
-                $"{what} inflates to more than the {limit:N0} bytes it declares or may take; it was not read further.");
+                $"{what} inflates to more than the {limit:N0} bytes it declares; it was not read further.");
         }
-
-        budget.Take(n);
     }
 
     public override void Flush()

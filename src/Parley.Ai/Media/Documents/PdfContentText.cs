@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Buffers.Text;
 using System.Text;
 
 namespace Parley.Ai.Media.Documents;
@@ -20,9 +20,12 @@ internal sealed class PdfContentText(IReadOnlyDictionary<string, PdfFontDecoder>
 
     private const int MaxNesting = 32;
 
-    private readonly List<object> _operands = [];
-    private readonly Stack<List<object>> _arrays = new();
+    private readonly List<Operand> _operands = [];
+    private readonly Stack<List<Operand>> _arrays = new();
+    private readonly byte[] _word = new byte[256];
     private PdfFontDecoder _font = PdfFontDecoder.Default;
+    private bool _inTextObject;
+    private bool _inComment;
     private double? _lineY;
     private Stream _input = Stream.Null;
     private readonly byte[] _buffer = new byte[64 * 1024];
@@ -45,6 +48,12 @@ internal sealed class PdfContentText(IReadOnlyDictionary<string, PdfFontDecoder>
                 ct.ThrowIfCancellationRequested();
             }
 
+            // Outside text objects nothing is tokenized: drawing operators are skipped at the speed of a byte search.
+            if (!_inTextObject && !SkipToTextObject())
+            {
+                return;
+            }
+
             var c = Next();
             switch (c)
             {
@@ -60,15 +69,15 @@ internal sealed class PdfContentText(IReadOnlyDictionary<string, PdfFontDecoder>
 
                     continue;
                 case '(':
-                    Operand(LiteralString());
+                    Push(Operand.Of(LiteralString()));
                     continue;
                 case '<' when Peek() == '<':
                     Next();
                     SkipDictionary();
-                    Operand(Dictionary);
+                    Push(default);
                     continue;
                 case '<':
-                    Operand(HexString());
+                    Push(Operand.Of(HexString()));
                     continue;
                 case '[':
                     if (_arrays.Count < MaxNesting)
@@ -81,24 +90,26 @@ internal sealed class PdfContentText(IReadOnlyDictionary<string, PdfFontDecoder>
                     if (_arrays.Count > 0)
                     {
                         var array = _arrays.Pop();
-                        Operand(array);
+                        Push(Operand.Of(array));
                     }
 
                     continue;
                 case '/':
-                    Operand(new Name("/" + Word()));
+                    var name = Word(-1);
+                    Push(Operand.OfName("/" + Encoding.Latin1.GetString(_word, 0, name)));
                     continue;
                 case '>' or ')' or '{' or '}':
                     continue;
                 default:
-                    var word = ((char)c) + Word();
+                    var length = Word(c);
+                    var word = _word.AsSpan(0, length);
                     if (c is '+' or '-' or '.' || char.IsAsciiDigit((char)c))
                     {
-                        Operand(double.TryParse(word, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : 0d);
+                        Push(Operand.Of(Utf8Parser.TryParse(word, out double number, out _) ? number : 0d));
                     }
-                    else if (word is "true" or "false" or "null")
+                    else if (word.SequenceEqual("true"u8) || word.SequenceEqual("false"u8) || word.SequenceEqual("null"u8))
                     {
-                        Operand(word);
+                        Push(default);
                     }
                     else
                     {
@@ -110,13 +121,19 @@ internal sealed class PdfContentText(IReadOnlyDictionary<string, PdfFontDecoder>
         }
     }
 
-    private static readonly object Dictionary = new();
+    /// <summary>An operand without boxing: a number, a string's bytes (one char each), a name, an array, or anything else.</summary>
+    private readonly record struct Operand(double Number, string? Bytes, string? Name, List<Operand>? Array)
+    {
+        public static Operand Of(double number) => new(number, null, null, null);
 
-    private sealed record Name(string Value);
+        public static Operand Of(string bytes) => new(0, bytes, null, null);
 
-    private sealed record Bytes(string Value);
+        public static Operand OfName(string name) => new(0, null, name, null);
 
-    private void Operand(object value)
+        public static Operand Of(List<Operand> array) => new(0, null, null, array);
+    }
+
+    private void Push(Operand value)
     {
         var target = _arrays.Count > 0 ? _arrays.Peek() : _operands;
         if (target.Count >= MaxOperands)
@@ -127,18 +144,23 @@ internal sealed class PdfContentText(IReadOnlyDictionary<string, PdfFontDecoder>
         target.Add(value);
     }
 
-    private void Operator(string op)
+    private void Operator(ReadOnlySpan<byte> op)
     {
         _arrays.Clear();
         try
         {
-            switch (op)
+            if (op.SequenceEqual("Tf"u8))
             {
-                case "Tf" when _operands.Count > 0 && _operands[0] is Name name:
-                    _font = fonts.GetValueOrDefault(name.Value, PdfFontDecoder.Default);
-                    break;
-                case "Td" or "TD" when _operands.Count >= 2:
-                    if (Math.Abs(Number(_operands[1])) > 0.01)
+                if (_operands.Count > 0 && _operands[0].Name is { } name)
+                {
+                    _font = fonts.GetValueOrDefault(name, PdfFontDecoder.Default);
+                }
+            }
+            else if (op.SequenceEqual("Td"u8) || op.SequenceEqual("TD"u8))
+            {
+                if (_operands.Count >= 2)
+                {
+                    if (Math.Abs(_operands[1].Number) > 0.01)
                     {
                         NewLine();
                     }
@@ -146,10 +168,13 @@ internal sealed class PdfContentText(IReadOnlyDictionary<string, PdfFontDecoder>
                     {
                         Space();
                     }
-
-                    break;
-                case "Tm" when _operands.Count >= 6:
-                    var y = Number(_operands[5]);
+                }
+            }
+            else if (op.SequenceEqual("Tm"u8))
+            {
+                if (_operands.Count >= 6)
+                {
+                    var y = _operands[5].Number;
                     if (_lineY is { } previous && Math.Abs(previous - y) > 0.01)
                     {
                         NewLine();
@@ -160,35 +185,52 @@ internal sealed class PdfContentText(IReadOnlyDictionary<string, PdfFontDecoder>
                     }
 
                     _lineY = y;
-                    break;
-                case "T*":
+                }
+            }
+            else if (op.SequenceEqual("T*"u8))
+            {
+                NewLine();
+            }
+            else if (op.SequenceEqual("Tj"u8))
+            {
+                if (_operands.Count > 0 && _operands[0].Bytes is { } s)
+                {
+                    Append(_font.Decode(s));
+                }
+            }
+            else if (op.SequenceEqual("'"u8) || op.SequenceEqual("\""u8))
+            {
+                if (_operands.Count > 0 && _operands[^1].Bytes is { } s)
+                {
                     NewLine();
-                    break;
-                case "Tj" when _operands.Count > 0 && _operands[0] is Bytes s:
-                    Append(_font.Decode(s.Value));
-                    break;
-                case "'" or "\"" when _operands.Count > 0 && _operands[^1] is Bytes s:
-                    NewLine();
-                    Append(_font.Decode(s.Value));
-                    break;
-                case "TJ" when _operands.Count > 0 && _operands[0] is List<object> array:
+                    Append(_font.Decode(s));
+                }
+            }
+            else if (op.SequenceEqual("TJ"u8))
+            {
+                if (_operands.Count > 0 && _operands[0].Array is { } array)
+                {
                     foreach (var part in array)
                     {
-                        if (part is Bytes piece)
+                        if (part.Bytes is { } piece)
                         {
-                            Append(_font.Decode(piece.Value));
+                            Append(_font.Decode(piece));
                         }
-                        else if (part is double n && n < -200)
+                        else if (part.Array is null && part.Name is null && part.Number < -200)
                         {
                             // A wide negative adjustment is how many producers write a space.
                             Space();
                         }
                     }
-
-                    break;
-                case "ID":
-                    SkipInlineImage();
-                    break;
+                }
+            }
+            else if (op.SequenceEqual("ET"u8))
+            {
+                _inTextObject = false;
+            }
+            else if (op.SequenceEqual("ID"u8))
+            {
+                SkipInlineImage();
             }
         }
         finally
@@ -219,26 +261,32 @@ internal sealed class PdfContentText(IReadOnlyDictionary<string, PdfFontDecoder>
         }
     }
 
-    private static double Number(object value) => value is double d ? d : 0;
-
-    /// <summary>Regular characters up to the next white space or delimiter.</summary>
-    private string Word()
+    /// <summary>
+    /// Regular characters up to the next white space or delimiter, into the word buffer (the first 256 are kept);
+    /// <paramref name="first"/> is a character already read, or -1. Returns the length kept.
+    /// </summary>
+    private int Word(int first)
     {
-        var word = new StringBuilder();
+        var length = 0;
+        if (first >= 0)
+        {
+            _word[length++] = (byte)first;
+        }
+
         while (Peek() is var c && c >= 0 && !IsWhite(c) && !IsDelimiter(c))
         {
             Next();
-            if (word.Length < 256)
+            if (length < _word.Length)
             {
-                word.Append((char)c);
+                _word[length++] = (byte)c;
             }
         }
 
-        return word.ToString();
+        return length;
     }
 
     /// <summary>A literal string: balanced parentheses, backslash escapes, octal codes; one char per byte.</summary>
-    private Bytes LiteralString()
+    private string LiteralString()
     {
         var value = new StringBuilder();
         var depth = 1;
@@ -248,14 +296,14 @@ internal sealed class PdfContentText(IReadOnlyDictionary<string, PdfFontDecoder>
             switch (c)
             {
                 case -1:
-                    return new Bytes(value.ToString());
+                    return value.ToString();
                 case '(':
                     depth++;
                     break;
                 case ')':
                     if (--depth == 0)
                     {
-                        return new Bytes(value.ToString());
+                        return value.ToString();
                     }
 
                     break;
@@ -287,7 +335,7 @@ internal sealed class PdfContentText(IReadOnlyDictionary<string, PdfFontDecoder>
                             c = code & 0xFF;
                             break;
                         case -1:
-                            return new Bytes(value.ToString());
+                            return value.ToString();
                     }
 
                     break;
@@ -300,7 +348,7 @@ internal sealed class PdfContentText(IReadOnlyDictionary<string, PdfFontDecoder>
         }
     }
 
-    private Bytes HexString()
+    private string HexString()
     {
         var value = new StringBuilder();
         var high = -1;
@@ -314,7 +362,7 @@ internal sealed class PdfContentText(IReadOnlyDictionary<string, PdfFontDecoder>
                     value.Append((char)(high << 4));
                 }
 
-                return new Bytes(value.ToString());
+                return value.ToString();
             }
 
             var digit = HexValue(c);
@@ -390,6 +438,131 @@ internal sealed class PdfContentText(IReadOnlyDictionary<string, PdfFontDecoder>
             previous = (char)c;
         }
     }
+
+    /// <summary>
+    /// Moves to just after the next <c>BT</c> (begin text object), applying any <c>/Font size Tf</c> met on the way
+    /// (fonts may be chosen outside text objects). False at the end of the stream.
+    /// </summary>
+    private bool SkipToTextObject()
+    {
+        while (true)
+        {
+            if (_at >= _length)
+            {
+                if (!Refill(_length, out _))
+                {
+                    return false;
+                }
+
+                _at = 0;
+            }
+
+            if (_inComment)
+            {
+                // A comment runs to the end of its line, wherever that is.
+                var eol = _buffer.AsSpan(_at, _length - _at).IndexOfAny((byte)'\n', (byte)'\r');
+                _inComment = eol < 0;
+                _at = eol < 0 ? _length : _at + eol;
+                continue;
+            }
+
+            var i = _buffer.AsSpan(_at, _length - _at).IndexOfAny((byte)'T', (byte)'%');
+            if (i >= 0 && _buffer[_at + i] == '%')
+            {
+                _at += i + 1;
+                _inComment = true;
+                continue;
+            }
+
+            if (i < 0)
+            {
+                // Nothing here; the last bytes come along as history for a match at the start of the next read.
+                var keep = Math.Max(_at, _length - History);
+                if (!Refill(keep, out var kept))
+                {
+                    return false;
+                }
+
+                _at = kept;
+                continue;
+            }
+
+            var p = _at + i;
+            if (p + 2 >= _length)
+            {
+                // The bytes after it are in the next read: take the history and look again.
+                var from = Math.Max(0, p - History + 3);
+                if (!Refill(from, out _))
+                {
+                    _at = _length;
+                    return false;
+                }
+
+                _at = p - from;
+                continue;
+            }
+
+            var before = p > 0 ? _buffer[p - 1] : (byte)' ';
+            var next = _buffer[p + 1];
+            if (before == 'B' && (p < 2 || !IsRegular(_buffer[p - 2])) && !IsRegular(next))
+            {
+                _at = p + 1;
+                _inTextObject = true;
+                return true;
+            }
+
+            if (next == 'f' && !IsRegular(before) && !IsRegular(_buffer[p + 2]))
+            {
+                SelectFontBefore(p);
+            }
+
+            _at = p + 1;
+        }
+    }
+
+    /// <summary>The name operand of a <c>Tf</c> at <paramref name="p"/>, found in the bytes before it.</summary>
+    private void SelectFontBefore(int p)
+    {
+        var from = Math.Max(0, p - History);
+        var slash = _buffer.AsSpan(from, p - from).LastIndexOf((byte)'/');
+        if (slash < 0)
+        {
+            return;
+        }
+
+        var start = from + slash + 1;
+        var end = start;
+        while (end < p && IsRegular(_buffer[end]))
+        {
+            end++;
+        }
+
+        _font = fonts.GetValueOrDefault("/" + Encoding.Latin1.GetString(_buffer, start, end - start), PdfFontDecoder.Default);
+    }
+
+    /// <summary>Bytes kept before a read in <see cref="SkipToTextObject"/>: enough for a Tf's name and size.</summary>
+    private const int History = 128;
+
+    /// <summary>Keeps the bytes from <paramref name="from"/> at the start of the buffer and reads more after them.</summary>
+    private bool Refill(int from, out int kept)
+    {
+        kept = _length - from;
+        _buffer.AsSpan(from, kept).CopyTo(_buffer);
+        int read;
+        try
+        {
+            read = _input.Read(_buffer, kept, _buffer.Length - kept);
+        }
+        catch (InvalidDataException)
+        {
+            read = 0;
+        }
+
+        _length = kept + read;
+        return read > 0;
+    }
+
+    private static bool IsRegular(byte b) => !IsWhite(b) && !IsDelimiter(b);
 
     private int Peek()
     {
