@@ -23,6 +23,7 @@ public static class ChannelsExtensions
         services.AddSingleton<IAccountSource, SandboxAccounts>();
         services.AddSingleton<IWebhookReplayer, SandboxWebhookReplayer>();
         services.AddSingleton<WebhookRejections>();
+        services.AddSingleton<VerifiedDeliveries>();
         services.AddMeta();
         services.AddAcs();
         services.AddTwilio();

@@ -1,13 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Parley.Channels.Webhooks;
 using Parley.Core.Accounts;
-using Parley.Core.Inbound;
 
 namespace Parley.Channels.Meta;
 
@@ -50,7 +48,7 @@ public static class MetaWebhookEndpoints
         HttpRequest request,
         AccountRegistry accounts,
         MetaWebhookParser parser,
-        IntakeStore intake,
+        VerifiedDeliveries deliveries,
         MetaTemplateStore templates,
         ILoggerFactory logs,
         WebhookRejections rejections,
@@ -97,18 +95,25 @@ public static class MetaWebhookEndpoints
             return TypedResults.Unauthorized();
         }
 
+        // Verified: from here on the delivery is never lost. Parsed leniently (what cannot be decoded is replaced);
+        // kept as a failed event, with its exact bytes, when it cannot be parsed at all.
+        var text = WebhookText.CleanJson(WebhookText.Decode(body));
         MetaWebhook webhook;
         try
         {
-            webhook = parser.Parse(accountId, body, meta.PhoneNumberId);
+            webhook = parser.Parse(accountId, Encoding.UTF8.GetBytes(text), meta.PhoneNumberId);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            rejections.Count(Providers.Meta, WebhookRejections.Malformed);
-            return TypedResults.Problem($"The body is not valid JSON: {ex.Message}", statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON");
+            await deliveries.KeepUnparsedAsync(accountId, Providers.Meta, "application/json", text, body, ex, ct);
+            return TypedResults.Ok();
         }
 
-        var stored = await intake.StoreAsync(webhook.Batch, ct);
+        if (await deliveries.StoreAsync(webhook.Batch, body, ct) is not { } stored)
+        {
+            return TypedResults.Ok();
+        }
+
         logger.LogDebug("Meta webhook for {AccountId}: {New} new messages, {Duplicates} duplicates, {Statuses} statuses, {Other} other events",
             accountId, stored.NewMessageIds.Count, stored.DuplicateMessages, stored.Statuses, webhook.Batch.OtherEvents.Count);
         if (webhook.ForeignChanges > 0)

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 using Parley.Channels.Webhooks;
 using Parley.Core.Accounts;
 using Parley.Core.Hosting;
-using Parley.Core.Inbound;
+using Parley.Core.Messaging;
 
 namespace Parley.Channels.Twilio;
 
@@ -34,7 +34,7 @@ public static class TwilioWebhookEndpoints
         string accountId,
         HttpRequest request,
         AccountRegistry accounts,
-        IntakeStore intake,
+        VerifiedDeliveries deliveries,
         IOptions<ParleyOptions> parley,
         TimeProvider time,
         ILoggerFactory logs,
@@ -92,11 +92,24 @@ public static class TwilioWebhookEndpoints
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        // Messaging webhooks are forms; a signed JSON delivery is kept as an event rather than refused.
-        var batch = isJson
-            ? new Core.Messaging.InboundBatch(account.Id, Providers.Twilio, rawBody) { ContentType = request.ContentType, OtherEvents = ["twilio:json"] }
-            : TwilioWebhookParser.Parse(account.Id, form, rawBody, request.ContentType, time.GetUtcNow());
-        await intake.StoreAsync(batch, ct);
+        // Verified: from here on the delivery is never lost. The fields are made well-formed for parsing (lone
+        // surrogates and NULs from %-escapes replaced); a form that cannot be parsed is kept as a failed event.
+        var text = WebhookText.Decode(body);
+        InboundBatch batch;
+        try
+        {
+            batch = isJson
+                ? new InboundBatch(account.Id, Providers.Twilio, text) { ContentType = request.ContentType, OtherEvents = ["twilio:json"] }
+                : TwilioWebhookParser.Parse(account.Id, new TwilioForm(form.Fields.Select(f => KeyValuePair.Create(WebhookText.Clean(f.Key), WebhookText.Clean(f.Value)))),
+                    text, request.ContentType, time.GetUtcNow());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await deliveries.KeepUnparsedAsync(account.Id, Providers.Twilio, request.ContentType, text, body, ex, ct);
+            return TypedResults.Text(EmptyTwiml, "text/xml", Encoding.UTF8);
+        }
+
+        await deliveries.StoreAsync(batch, body, ct);
         return TypedResults.Text(EmptyTwiml, "text/xml", Encoding.UTF8);
     }
 
