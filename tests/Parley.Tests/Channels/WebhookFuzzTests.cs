@@ -109,8 +109,10 @@ public sealed class WebhookFuzzTests(ITestOutputHelper output)
                 TwilioForms.Incoming("SM" + new string('b', 32), "+15550001111", numMedia: "1"),
                 TwilioForms.Status("SM" + new string('c', 32), "delivered", "+15550001111"),
                 TwilioForms.Status("SM" + new string('d', 32), "failed", "+15550001111", "63016", "Outside the window"),
-            }.Select((f, i) => ($"form-{i}", Encoding.ASCII.GetBytes(new FormUrlEncodedContent(f).ReadAsStringAsync().GetAwaiter().GetResult()))).ToList()),
+            }.Select((f, i) => ($"form-{i}", Encoding.ASCII.GetBytes(string.Join('&', f.Select(kv => FormEscape(kv.Key) + "=" + FormEscape(kv.Value)))))).ToList()),
     };
+
+    private static string FormEscape(string value) => Uri.EscapeDataString(value).Replace("%20", "+", StringComparison.Ordinal);
 
     private static HttpRequestMessage Signed(string provider, byte[] body, string sample)
     {
