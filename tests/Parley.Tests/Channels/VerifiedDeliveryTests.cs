@@ -80,4 +80,41 @@ public sealed class VerifiedDeliveryTests
         stored.ShouldStartWith("a\uFFFDb");
         stored.ShouldNotContain("\0");
     }
+
+    [Theory]
+    [InlineData("meta")]
+    [InlineData("acs")]
+    [InlineData("twilio")]
+    public async Task ADeliveryKeptAsFailed_IsReplayedThroughItsProvidersParser(string provider)
+    {
+        await using var graph = await FakeMetaGraph.StartAsync();
+        var settings = graph.AccountSettings();
+        settings["Parley:Workers:Enabled"] = "false";
+        settings["Parley:Accounts:1:Id"] = "acs1";
+        settings["Parley:Accounts:1:Provider"] = "acs";
+        settings["Parley:Accounts:1:Endpoint"] = "https://acs.invalid";
+        settings["Parley:Accounts:1:AccessKey"] = Convert.ToBase64String(Encoding.UTF8.GetBytes("key"));
+        settings["Parley:Accounts:1:WebhookSecret"] = "code";
+        settings["Parley:Accounts:2:Id"] = "tw1";
+        settings["Parley:Accounts:2:Provider"] = "twilio";
+        settings["Parley:Accounts:2:AccountSid"] = FakeTwilio.DefaultAccountSid;
+        settings["Parley:Accounts:2:AuthToken"] = FakeTwilio.DefaultAuthToken;
+        settings["Parley:Accounts:2:From"] = "whatsapp:+14155238886";
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, settings);
+        var (accountId, contentType, body) = provider switch
+        {
+            "meta" => ("meta1", "application/json", MetaWebhooks.Text(Ana, "replayed", "wamid.replay.1")),
+            "acs" => ("acs1", "application/json", Parley.Testing.Payloads.Acs.AcsPayloads.Read("docs-received-text.eventgrid.json")),
+            _ => ("tw1", "application/x-www-form-urlencoded", string.Join('&', TwilioForms.Text("SM" + new string('f', 32), "+" + Ben, "replayed")
+                .Select(kv => Uri.EscapeDataString(kv.Key) + "=" + Uri.EscapeDataString(kv.Value)))),
+        };
+        // As a delivery kept when it arrived because it could not be parsed then.
+        var id = await app.Get<Parley.Core.Inbound.WebhookEventStore>().RecordFailedAsync(accountId, provider, contentType, body, "Could not be parsed: (test)");
+
+        var result = (await app.Get<Parley.Core.Inbound.WebhookReplay>().ReplayAsync([id])).ShouldHaveSingleItem();
+
+        result.Outcome.ShouldBe(Parley.Core.Inbound.ReplayOutcome.Replayed, result.Detail);
+        await using var c = await app.Get<Database>().OpenAsync();
+        (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM messages WHERE account_id = @accountId", new { accountId })).ShouldBe(1);
+    }
 }
