@@ -22,6 +22,7 @@ public sealed class OutgoingWebhooks(
     IDataProtectionProvider protection,
     MessageQueries messages,
     ContactDirectory contacts,
+    WebhookTargets targets,
     TimeProvider time,
     ILogger<OutgoingWebhooks> logger) : IDomainEventListener
 {
@@ -52,8 +53,10 @@ public sealed class OutgoingWebhooks(
 
     public static bool IsKnownEvent(string type) => type == AllEvents || DomainEventTypes.All.Contains(type, StringComparer.Ordinal);
 
+    /// <exception cref="WebhookTargetRefusedException">The URL is refused by <see cref="WebhookTargets"/>.</exception>
     public async Task<CreatedWebhookSubscription> CreateAsync(string url, IReadOnlyList<string> events, string? description, CancellationToken ct = default)
     {
+        await EnsureAllowedAsync(url, ct);
         var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = time.NowMs();
         await using var c = await database.OpenAsync(ct);
@@ -83,8 +86,14 @@ public sealed class OutgoingWebhooks(
     }
 
     /// <summary>Changes what is given; returns the subscription as it is now, or null when it does not exist.</summary>
+    /// <exception cref="WebhookTargetRefusedException">The new URL is refused by <see cref="WebhookTargets"/>.</exception>
     public async Task<WebhookSubscription?> UpdateAsync(long id, string? url, IReadOnlyList<string>? events, bool? enabled, string? description, CancellationToken ct = default)
     {
+        if (url is not null)
+        {
+            await EnsureAllowedAsync(url, ct);
+        }
+
         await using (var c = await database.OpenAsync(ct))
         {
             var updated = await c.ExecuteAsync(new CommandDefinition(
@@ -107,6 +116,14 @@ public sealed class OutgoingWebhooks(
 
         Invalidate();
         return await FindAsync(id, ct);
+    }
+
+    private async Task EnsureAllowedAsync(string url, CancellationToken ct)
+    {
+        if (await targets.RefusalAsync(url, ct) is { } refusal)
+        {
+            throw new WebhookTargetRefusedException(refusal);
+        }
     }
 
     /// <summary>Deletes the subscription and its queued deliveries.</summary>
