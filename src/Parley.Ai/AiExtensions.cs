@@ -6,9 +6,10 @@ using Parley.Ai.Chat;
 using Parley.Ai.Knowledge;
 using Parley.Ai.Media;
 using Parley.Ai.Media.Documents;
-using Parley.Bots.Engine.Fallback;
 using Parley.Core.Bots;
 using Parley.Core.Knowledge;
+using Parley.Core.Modules;
+using Parley.Core.Startup;
 
 namespace Parley.Ai;
 
@@ -21,6 +22,7 @@ public static class AiExtensions
     public static IHostApplicationBuilder AddAi(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddModuleSchema(ModuleSchema.Of<AiOptions>("ai"));
         services.AddOptions<AiOptions>().BindConfiguration(AiOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AiOptions>, AiOptionsValidator>();
 
@@ -41,11 +43,9 @@ public static class AiExtensions
         services.AddSingleton<AssistantResponder>();
         services.AddSingleton<IBot, AssistantBot>();
 
-        // The engine bots' fallback: registered after (and so instead of) the engine's plain "I did not understand".
-        services.AddSingleton<IFallbackResponder, AssistantFallback>();
-
-        // After the storage start-up (registered by AddParleyCore, before this), so the schema and accounts exist.
-        services.AddHostedService<DemoKnowledge>();
+        // What the bots did not understand is answered from their documents.
+        services.AddSingleton<IBotFallback, AssistantFallback>();
+        services.AddSingleton<IStartupTask, DemoKnowledge>();
         return builder;
     }
 }

@@ -27,7 +27,7 @@ public sealed class AiOptionsValidator(IConfiguration configuration) : IValidate
                 var settings = ai.AsEnumerable(makePathsRelative: true)
                     .Where(kv => kv.Value is not null)
                     .ToDictionary(kv => AiSettings.AccountPrefix + kv.Key, kv => kv.Value!, StringComparer.OrdinalIgnoreCase);
-                var account = new Account(section["Id"] ?? section.Key, Providers.Sandbox) { Settings = settings };
+                var account = new Account(section["Id"] ?? section.Key, section["Provider"] ?? "") { Settings = settings };
                 try
                 {
                     problems.AddRange(AiSettings.For(options, account, ai.Path).Problems(ai.Path));

@@ -21,6 +21,7 @@ public static class ChannelsExtensions
         services.AddSingleton<SandboxReceipts>();
         services.AddSingleton<IChannel, SandboxChannel>();
         services.AddSingleton<IAccountSource, SandboxAccounts>();
+        services.AddSingleton<IAccountTester, SandboxAccountTester>();
         services.AddSingleton<IWebhookReplayer, SandboxWebhookReplayer>();
         services.AddSingleton<WebhookRejections>();
         services.AddSingleton<VerifiedDeliveries>();

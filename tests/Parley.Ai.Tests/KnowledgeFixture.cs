@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Parley.Ai.Chat;
 using Parley.Ai.Knowledge;
 using Parley.Ai.Media.Documents;
+using Parley.Core.Modules;
 using Parley.Core.Storage;
 using Parley.Testing;
 
@@ -36,7 +37,7 @@ public sealed class KnowledgeFixture : IAsyncDisposable
     {
         var testDatabase = await TestDatabase.CreateAsync(kind);
         var database = new Database(kind, testDatabase.ConnectionString);
-        await new Migrator(database, TimeProvider.System, NullLogger<Migrator>.Instance).MigrateAsync();
+        await new Migrator(database, [ModuleSchema.Core, ModuleSchema.Of<AiOptions>("ai")], TimeProvider.System, NullLogger<Migrator>.Instance).MigrateAsync();
         return new KnowledgeFixture(testDatabase, database);
     }
 

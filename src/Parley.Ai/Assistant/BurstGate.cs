@@ -1,6 +1,4 @@
-using Dapper;
 using Parley.Core.Messaging;
-using Parley.Core.Storage;
 
 namespace Parley.Ai.Assistant;
 
@@ -9,10 +7,10 @@ namespace Parley.Ai.Assistant;
 /// message M the gate waits until M arrived <c>BurstDelay</c> ago, then looks for a newer message from the person.
 /// If there is one, M gets no reply of its own: the newest message answers everything since the last reply.
 /// </summary>
-public sealed class BurstGate(Database database, TimeProvider time)
+public sealed class BurstGate(MessageQueries messages, TimeProvider time)
 {
     /// <summary>Inbound types that start an answer of their own (reactions and system notices do not).</summary>
-    internal const string AnswerableTypes = "'text', 'image', 'audio', 'video', 'document', 'sticker', 'location', 'contacts'";
+    internal static readonly string[] AnswerableTypes = ["text", "image", "audio", "video", "document", "sticker", "location", "contacts"];
 
     /// <returns>True when <paramref name="message"/> is the person's latest message after the wait, so it should be answered.</returns>
     public async Task<bool> IsLatestAsync(StoredMessage message, TimeSpan delay, CancellationToken ct)
@@ -28,10 +26,6 @@ public sealed class BurstGate(Database database, TimeProvider time)
             await Task.Delay(wait, time, ct);
         }
 
-        await using var c = await database.OpenAsync(ct);
-        var newer = await c.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT COUNT(*) FROM messages WHERE conversation_id = @ConversationId AND direction = 'inbound' AND id > @Id AND type IN ({AnswerableTypes})",
-            new { message.ConversationId, message.Id }, cancellationToken: ct));
-        return newer == 0;
+        return await messages.CountInboundAfterAsync(message.ConversationId, message.Id, AnswerableTypes, ct) == 0;
     }
 }

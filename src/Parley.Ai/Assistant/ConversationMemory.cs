@@ -1,8 +1,5 @@
-using System.Text.Json;
-using Dapper;
 using Parley.Ai.Knowledge;
 using Parley.Core.Messaging;
-using Parley.Core.Storage;
 
 namespace Parley.Ai.Assistant;
 
@@ -11,7 +8,7 @@ namespace Parley.Ai.Assistant;
 /// the bot was busy, so message ids alone do not give the conversation's order: a reply is placed right after the
 /// message it answers (<c>in_reply_to</c>). The unanswered messages are those after the last one the bot replied to.
 /// </summary>
-public sealed class ConversationMemory(Database database)
+public sealed class ConversationMemory(MessageQueries messages)
 {
     /// <summary>A burst is at most this many messages, and none older than <see cref="BurstWindow"/> before the last one.</summary>
     public const int MaxBurst = 10;
@@ -23,30 +20,11 @@ public sealed class ConversationMemory(Database database)
         "reset", "/reset", "restart", "start over", "reiniciar", "reinicia", "empezar de nuevo", "olvida todo",
     };
 
-    private sealed record Row(long id, string direction, string content, long created_at, long? in_reply_to, string? source);
-
     public static bool IsReset(string? text) =>
         text is not null && ResetWords.Contains(TextAnalyzer.Fold(text.Trim().TrimEnd('.', '!')));
 
-    public async Task<ConversationView> LoadAsync(StoredMessage current, int turns, CancellationToken ct)
-    {
-        await using var c = await database.OpenAsync(ct);
-        var rows = await c.QueryAsync<Row>(new CommandDefinition(
-            """
-            SELECT id, direction, content, created_at, in_reply_to, source FROM messages
-            WHERE conversation_id = @ConversationId AND id <> @Id
-              AND ((direction = 'inbound' AND id < @Id) OR (direction = 'outbound' AND COALESCE(in_reply_to, id) < @Id))
-            ORDER BY id DESC LIMIT @limit
-            """,
-            new { current.ConversationId, current.Id, limit = (turns * 2) + MaxBurst + 10 }, cancellationToken: ct));
-        var messages = rows.Select(r => new StoredMessage(r.id, r.direction, JsonSerializer.Deserialize<MessageContent>(r.content, ParleyJson.Options)!, Clock.FromMs(r.created_at))
-        {
-            ConversationId = current.ConversationId,
-            InReplyTo = r.in_reply_to,
-            Source = r.source,
-        }).ToList();
-        return Split(messages, current);
-    }
+    public async Task<ConversationView> LoadAsync(StoredMessage current, int turns, CancellationToken ct) =>
+        Split(await messages.HistoryBeforeAsync(current, (turns * 2) + MaxBurst + 10, ct), current);
 
     /// <summary>Orders the messages and separates the unanswered ones; public for tests.</summary>
     public static ConversationView Split(IEnumerable<StoredMessage> messages, StoredMessage current)

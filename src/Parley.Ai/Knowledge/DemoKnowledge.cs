@@ -1,30 +1,33 @@
 using System.Reflection;
 using System.Text;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
+using Parley.Core.Startup;
 
 namespace Parley.Ai.Knowledge;
 
 /// <summary>
 /// At start, gives the sandbox account a small knowledge base about Parley itself (the Markdown files embedded from
 /// Knowledge/Demo) when it has none, so the offline assistant has something true to answer from out of the box.
-/// Runs after the storage start-up (registered later), so the schema and accounts exist.
 /// </summary>
 public sealed class DemoKnowledge(
     IOptions<AiOptions> options,
     AccountRegistry accounts,
     KnowledgeStore store,
     KnowledgeBase knowledge,
-    ILogger<DemoKnowledge> logger) : IHostedService
+    ILogger<DemoKnowledge> logger) : IStartupTask
 {
+    public string Name => "ai.demo-knowledge";
+
+    public StartupPhase Phase => StartupPhase.Content;
+
     /// <summary>The sandbox channel's built-in account (<c>SandboxAccounts.DefaultAccountId</c> in Parley.Channels).</summary>
     public const string AccountId = "sandbox";
 
     private const string ResourcePrefix = "Parley.Ai.Knowledge.Demo.";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.DemoKnowledge || await accounts.FindAsync(AccountId, cancellationToken) is not { Enabled: true })
         {
@@ -43,8 +46,6 @@ public sealed class DemoKnowledge(
 
         logger.LogInformation("Loaded the demo knowledge base into account '{Account}'", AccountId);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>The embedded demo documents, by file name.</summary>
     public static IEnumerable<(string Name, byte[] Content)> Documents()

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Dapper;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Parley.Ai.Chat;
@@ -7,7 +5,6 @@ using Parley.Ai.Media.Documents;
 using Parley.Core.Accounts;
 using Parley.Core.Media;
 using Parley.Core.Messaging;
-using Parley.Core.Storage;
 
 namespace Parley.Ai.Media;
 
@@ -21,8 +18,8 @@ public sealed class MediaUnderstanding(
     AiClients clients,
     AiCaller caller,
     AiUsageLog usage,
-    Database database,
     MessageDocuments documents,
+    MessageTranscripts transcripts,
     ILogger<MediaUnderstanding> logger)
 {
     public async Task<UnderstoodMessage> UnderstandAsync(Account account, AiSettings settings, StoredMessage message, string lang, CancellationToken ct)
@@ -79,7 +76,7 @@ public sealed class MediaUnderstanding(
                     return result with { Problem = Assistant.AssistantTexts.CouldNotTranscribe(lang) };
                 }
 
-                await StoreTranscriptAsync(message, transcript, ct);
+                await transcripts.StoreAsync(message, transcript, ct);
                 return result with { Transcript = transcript };
 
             case MessageTypes.Document:
@@ -134,7 +131,7 @@ public sealed class MediaUnderstanding(
 
             if (string.IsNullOrEmpty(info?.Transcript))
             {
-                await StoreTranscriptAsync(message, document.PlainText(MediaLimits.StoredDocumentText), ct);
+                await transcripts.StoreAsync(message, document.PlainText(MediaLimits.StoredDocumentText), ct);
             }
 
             return result with { Document = document };
@@ -170,16 +167,6 @@ public sealed class MediaUnderstanding(
             Error = result.Failure?.ToString(),
         }, ct);
         return result.Value;
-    }
-
-    /// <summary>Keeps the transcript (or a document's text) with the message, so history, the API and later answers have it.</summary>
-    private async Task StoreTranscriptAsync(StoredMessage message, string transcript, CancellationToken ct)
-    {
-        var updated = message.Content with { Media = (message.Content.Media ?? new MediaInfo()) with { Transcript = transcript } };
-        await using var c = await database.OpenAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(
-            "UPDATE messages SET content = @content WHERE id = @Id",
-            new { content = JsonSerializer.Serialize(updated, ParleyJson.Options), message.Id }, cancellationToken: ct));
     }
 
     private sealed record Loaded(byte[]? Bytes, string? MimeType, Func<string, string, string>? Problem);

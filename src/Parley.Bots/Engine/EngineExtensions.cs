@@ -11,7 +11,10 @@ using Parley.Bots.Engine.RateLimiting;
 using Parley.Bots.Engine.Stages;
 using Parley.Bots.Engine.Templates;
 using Parley.Core.Bots;
+using Parley.Core.Maintenance;
+using Parley.Core.Modules;
 using Parley.Core.Redis;
+using Parley.Core.Startup;
 
 namespace Parley.Bots.Engine;
 
@@ -19,11 +22,13 @@ public static class EngineExtensions
 {
     /// <summary>
     /// The bot engine: its stages (in the order they run), definitions, data sources, templates, rate
-    /// limiter, fallback and interaction log. Other parts replace <see cref="IContactRateLimiter"/>,
-    /// <see cref="IDataSourceCache"/> and <see cref="IFallbackResponder"/> by registering their own.
+    /// limiter, fallback and interaction log. Other parts replace <see cref="IContactRateLimiter"/> and
+    /// <see cref="IDataSourceCache"/> by registering their own, and answer what nothing understood by registering an
+    /// <see cref="IBotFallback"/>.
     /// </summary>
     public static IServiceCollection AddBotEngine(this IServiceCollection services)
     {
+        services.AddModuleSchema(ModuleSchema.Of<EngineBot>("bots"));
         services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EngineOptions>, EngineOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
@@ -42,9 +47,11 @@ public static class EngineExtensions
         services.TryAddSingleton<IContactRateLimiter>(sp => sp.GetService<RedisConnection>()?.Enabled == true
             ? ActivatorUtilities.CreateInstance<RedisContactRateLimiter>(sp)
             : sp.GetRequiredService<InMemoryContactRateLimiter>());
-        services.TryAddSingleton<IFallbackResponder, DefaultFallbackResponder>();
+        services.AddSingleton<FallbackResponder>();
         services.AddSingleton<AnswerService>();
         services.AddSingleton<InteractionLog>();
+        services.AddOptions<InteractionRetentionOptions>().BindConfiguration(InteractionRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IRetentionTask, InteractionRetention>();
         services.AddSingleton<InteractionQueries>();
         services.AddSingleton<Parley.Core.Interactions.IInteractionLogReader, InteractionLogReader>();
         services.AddSingleton<Parley.Core.Statistics.IIntentStatistics, InteractionIntentStatistics>();
@@ -59,7 +66,7 @@ public static class EngineExtensions
         services.AddSingleton<IBotStage, RoutingStage>();
         services.AddSingleton<BotEngine>();
 
-        services.AddHostedService<EngineStartup>();
+        services.AddSingleton<IStartupTask, EngineStartup>();
         return services;
     }
 

@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Parley.Bots.Engine.Import;
 using Parley.Core.Accounts;
 using Parley.Core.Inbound;
+using Parley.Core.Startup;
 
 namespace Parley.Bots.Engine;
 
@@ -16,9 +16,13 @@ public sealed class EngineStartup(
     AccountRegistry accounts,
     BotEngine engine,
     BotDefinitionImporter importer,
-    ILogger<EngineStartup> logger) : IHostedService
+    ILogger<EngineStartup> logger) : IStartupTask
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public string Name => "bots.definitions";
+
+    public StartupPhase Phase => StartupPhase.Content;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         foreach (var bot in bots.All.OfType<EngineBot>())
@@ -48,6 +52,4 @@ public sealed class EngineStartup(
 
         logger.LogInformation("Engine bots ready in {Elapsed:0} ms", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Parley.Core.Accounts;
 using Parley.Core.Contacts;
 using Parley.Core.Outbound;
 

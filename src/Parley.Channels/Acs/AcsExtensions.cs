@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Parley.Core.Accounts;
 using Parley.Core.Outbound;
 
 namespace Parley.Channels.Acs;
@@ -16,6 +17,7 @@ public static class AcsExtensions
         services.AddSingleton<IChannel, AcsChannel>();
         services.AddSingleton<IMediaDownloader, AcsMediaDownloader>();
         services.AddSingleton<IAccountTester, AcsAccountTester>();
+        services.AddSingleton<IAccountRules, AcsAccountRules>();
         return services;
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Parley.Core.Accounts;
 using Parley.Core.Contacts;
 using Parley.Core.Messaging;
 

@@ -76,7 +76,7 @@ public static class MetaErrors
         return error.Code switch
         {
             ReEngagement => SendResult.Permanent(code,
-                $"More than 24 hours have passed since the contact last wrote, so only an approved template can reach them now. {described}"),
+                $"More than 24 hours have passed since the contact last wrote, so only an approved template can reach them now. {described}") with { NeedsTemplate = true },
             ExpiredToken => SendResult.Permanent(code,
                 $"The account's access token is expired or invalid; renew its AccessToken. {described}"),
             131026 => SendResult.Permanent(code, $"WhatsApp could not deliver to this number (not on WhatsApp, old app, or terms not accepted). {described}"),

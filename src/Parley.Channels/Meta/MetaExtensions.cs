@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Parley.Core.Accounts;
 using Parley.Core.Outbound;
 
 namespace Parley.Channels.Meta;
@@ -26,6 +27,7 @@ public static class MetaExtensions
         services.AddSingleton<IMediaDownloader>(sp => sp.GetRequiredService<MetaMediaDownloader>());
         services.AddSingleton<IReadReceipts, MetaReadReceipts>();
         services.AddSingleton<IAccountTester, MetaAccountTester>();
+        services.AddSingleton<IAccountRules, MetaAccountRules>();
         services.AddHostedService<MetaTemplateSyncService>();
         return services;
     }

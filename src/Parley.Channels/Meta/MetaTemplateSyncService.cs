@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
+using Parley.Core.Startup;
 
 namespace Parley.Channels.Meta;
 
@@ -11,9 +11,10 @@ public sealed class MetaTemplateSyncService(
     AccountRegistry accounts,
     MetaTemplateSync sync,
     TimeProvider time,
-    ILogger<MetaTemplateSyncService> logger) : BackgroundService
+    StartupGate gate,
+    ILogger<MetaTemplateSyncService> logger) : AfterStartupService(gate)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.TemplateSyncInterval;
         if (interval <= TimeSpan.Zero)

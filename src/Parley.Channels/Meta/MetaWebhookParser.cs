@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Parley.Core.Accounts;
 using Parley.Core.Contacts;
 using Parley.Core.Messaging;
 

@@ -1,4 +1,3 @@
-using Parley.Core.Accounts;
 using Parley.Core.Outbound;
 
 namespace Parley.Channels.Sandbox;
@@ -10,6 +9,9 @@ namespace Parley.Channels.Sandbox;
 public sealed class SandboxChannel(SandboxReceipts receipts) : IChannel
 {
     public string Provider => Providers.Sandbox;
+
+    /// <summary>The simulated phone has no pair rate: a conversation in the sandbox is never slowed down.</summary>
+    public ChannelCapabilities Capabilities { get; } = ChannelCapabilities.WhatsApp with { PairRateLimited = false };
 
     public Task<SendResult> SendAsync(OutboundRequest request, CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,12 +7,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Parley.Channels.Media;
 using Parley.Core.Accounts;
 using Parley.Core.Contacts;
+using Parley.Core.Conversations;
 using Parley.Core.Inbound;
 using Parley.Core.Media;
 using Parley.Core.Messaging;
-using Parley.Core.Storage;
 
 namespace Parley.Channels.Sandbox;
 
@@ -157,7 +157,7 @@ public static class SandboxEndpoints
 
         var id = result.NewMessageIds.Count > 0
             ? result.NewMessageIds[0]
-            : await FindByProviderIdAsync(request.HttpContext.RequestServices.GetRequiredService<Database>(), accountId, providerId, ct);
+            : await request.HttpContext.RequestServices.GetRequiredService<MessageQueries>().FindIdByProviderIdAsync(accountId, providerId, ct) ?? 0;
         return TypedResults.Accepted((string?)null, new SandboxAccepted(id.ToString(CultureInfo.InvariantCulture)));
     }
 
@@ -215,20 +215,13 @@ public static class SandboxEndpoints
         return MessageContent.FromText(text);
     }
 
-    private static async Task<long> FindByProviderIdAsync(Database database, string accountId, string providerId, CancellationToken ct)
-    {
-        await using var c = await database.OpenAsync(ct);
-        return await c.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT id FROM messages WHERE account_id = @accountId AND provider_message_id = @providerId", new { accountId, providerId }, cancellationToken: ct));
-    }
-
     private static async Task<Results<Ok<List<SandboxMessageView>>, ValidationProblem, NotFound>> ThreadAsync(
         string accountId,
         [FromQuery] string? contact,
         [FromQuery] long? after,
         [FromQuery] int? limit,
         AccountRegistry accounts,
-        Database database,
+        ConversationQueries conversations,
         MessageQueries messages,
         CancellationToken ct)
     {
@@ -242,13 +235,7 @@ public static class SandboxEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["contact"] = ["'contact' must be the phone number the messages came from, like +15550001111."] });
         }
 
-        await using var c = await database.OpenAsync(ct);
-        var conversationId = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
-            """
-            SELECT v.id FROM conversations v JOIN contacts k ON k.id = v.contact_id
-            WHERE v.account_id = @accountId AND k.account_id = @accountId AND k.wa_id = @waId
-            """,
-            new { accountId, waId = phone.WaId }, cancellationToken: ct));
+        var conversationId = await conversations.FindIdAsync(accountId, phone.WaId, ct);
         if (conversationId is null)
         {
             return TypedResults.Ok(new List<SandboxMessageView>());
@@ -258,53 +245,28 @@ public static class SandboxEndpoints
         return TypedResults.Ok(thread.Select(m => SandboxMessageView.From(m, accountId)).ToList());
     }
 
-    private sealed record ContactRow(string wa_id, string? phone, string? name, long last_message_at, string? content);
-
     private static async Task<Results<Ok<List<SandboxContactView>>, NotFound>> ContactsAsync(
-        string accountId, AccountRegistry accounts, Database database, CancellationToken ct)
+        string accountId, AccountRegistry accounts, ConversationQueries conversations, CancellationToken ct)
     {
         if (await accounts.FindEnabledAsync(accountId, Providers.Sandbox, ct) is null)
         {
             return TypedResults.NotFound();
         }
 
-        await using var c = await database.OpenAsync(ct);
-        var rows = await c.QueryAsync<ContactRow>(new CommandDefinition(
-            """
-            SELECT k.wa_id, k.phone, k.name, v.last_message_at,
-                   (SELECT m.content FROM messages m WHERE m.conversation_id = v.id ORDER BY m.id DESC LIMIT 1) AS content
-            FROM conversations v JOIN contacts k ON k.id = v.contact_id
-            WHERE v.account_id = @accountId
-            ORDER BY v.last_message_at DESC
-            LIMIT 100
-            """,
-            new { accountId }, cancellationToken: ct));
-        return TypedResults.Ok(rows.Select(r => new SandboxContactView(
-            r.wa_id, r.phone, r.name, Clock.FromMs(r.last_message_at),
-            r.content is null ? null : JsonSerializer.Deserialize<MessageContent>(r.content, ParleyJson.Options)?.Summary())).ToList());
+        var recent = await conversations.RecentAsync(accountId, 100, ct);
+        return TypedResults.Ok(recent.Select(v => new SandboxContactView(
+            v.Contact.WaId, v.Contact.Phone, v.Contact.Name, v.LastMessageAt, v.LastMessagePreview)).ToList());
     }
 
     /// <summary>
     /// Only files of this sandbox account's own messages: the sandbox needs no credentials, so it must not become a way to
     /// read media that real contacts sent to other accounts (the admin and the API serve those, with authorization).
     /// </summary>
-    private static async Task<IResult> MediaAsync(string accountId, string mediaId, AccountRegistry accounts, IMediaStore media, Database database, CancellationToken ct)
+    private static async Task<IResult> MediaAsync(string accountId, string mediaId, AccountRegistry accounts, IMediaStore media, MessageQueries messages, CancellationToken ct)
     {
-        if (mediaId.Length != 64 || !mediaId.All(Uri.IsHexDigit) || await accounts.FindEnabledAsync(accountId, Providers.Sandbox, ct) is null)
+        if (await accounts.FindEnabledAsync(accountId, Providers.Sandbox, ct) is null || !await messages.AccountHasMediaAsync(accountId, mediaId, ct))
         {
             return TypedResults.NotFound();
-        }
-
-        await using (var c = await database.OpenAsync(ct))
-        {
-            // The id is 64 hex digits (checked above), so it is safe inside LIKE; content is the message's JSON.
-            var referenced = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
-                "SELECT 1 FROM messages WHERE account_id = @accountId AND content LIKE @pattern LIMIT 1",
-                new { accountId, pattern = $"%\"storedId\":\"{mediaId.ToLowerInvariant()}\"%" }, cancellationToken: ct));
-            if (referenced is null)
-            {
-                return TypedResults.NotFound();
-            }
         }
 
         return await media.OpenAsync(mediaId, ct) is { } found ? new StoredMediaResult(found.Media, found.Content) : TypedResults.NotFound();

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Parley.Core.Accounts;
 using Parley.Core.Inbound;
 using Parley.Core.Messaging;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Parley.Core.Accounts;
 using Parley.Core.Contacts;
 using Parley.Core.Hosting;
 using Parley.Core.Outbound;
@@ -28,6 +27,9 @@ public sealed class TwilioChannel(
     private static readonly TimeSpan MaxPartRetryDelay = TimeSpan.FromSeconds(10);
 
     public string Provider => Providers.Twilio;
+
+    /// <summary>Twilio refuses WhatsApp bodies over 1,600 characters (its Messages API limit), tighter than WhatsApp's 4,096.</summary>
+    public ChannelCapabilities Capabilities { get; } = ChannelCapabilities.WhatsApp with { MaxTextLength = TwilioMessageBuilder.MaxBodyLength };
 
     public async Task<SendResult> SendAsync(OutboundRequest request, CancellationToken ct)
     {

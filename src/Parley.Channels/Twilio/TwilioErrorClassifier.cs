@@ -18,6 +18,9 @@ public static class TwilioErrorClassifier
 
     private sealed record Known(Kind Kind, string Description);
 
+    /// <summary>Twilio's "outside the 24-hour window" error: only a template reaches the person now.</summary>
+    public const int OutsideWindow = 63016;
+
     private static readonly Dictionary<int, Known> Codes = new()
     {
         [20003] = new(Kind.Permanent, "Twilio rejected the credentials: check the account's AccountSid and AuthToken."),
@@ -29,7 +32,7 @@ public static class TwilioErrorClassifier
         [21614] = new(Kind.Permanent, "'To' is not a valid mobile number."),
         [63003] = new(Kind.Permanent, "The 'To' address could not be found on WhatsApp."),
         [63007] = new(Kind.Permanent, "Twilio has no WhatsApp sender for the 'From' address: check the account's From setting."),
-        [63016] = new(Kind.Permanent, "Outside WhatsApp's 24-hour customer service window: only an approved template (a Content SID) can be sent."),
+        [OutsideWindow] = new(Kind.Permanent, "Outside WhatsApp's 24-hour customer service window: only an approved template (a Content SID) can be sent."),
         [63018] = new(Kind.Retry, "Rate limit exceeded for the WhatsApp sender."),
     };
 
@@ -50,7 +53,9 @@ public static class TwilioErrorClassifier
             _ => Kind.Permanent,
         };
 
-        return kind == Kind.Retry ? SendResult.Retry(code, reason, retryAfter) : SendResult.Permanent(code, reason);
+        return kind == Kind.Retry
+            ? SendResult.Retry(code, reason, retryAfter)
+            : SendResult.Permanent(code, reason) with { NeedsTemplate = error?.Code == OutsideWindow };
     }
 
     private static string Reason(int http, TwilioApiError? error, Known? known)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Parley.Core.Accounts;
 using Parley.Core.Outbound;
 
 namespace Parley.Channels.Twilio;
@@ -20,6 +21,7 @@ public static class TwilioRegistration
         services.AddSingleton<IChannel, TwilioChannel>();
         services.AddSingleton<IMediaDownloader, TwilioMediaDownloader>();
         services.AddSingleton<IAccountTester, TwilioAccountTester>();
+        services.AddSingleton<IAccountRules, TwilioAccountRules>();
         return services;
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Parley.Core.Accounts;
 using Parley.Core.Contacts;
 using Parley.Core.Messaging;
 

@@ -107,11 +107,6 @@ public sealed class AccountAdmin(AccountStore store, AccountRegistry registry, A
             return null;
         }
 
-        if (account.Provider == Providers.Sandbox)
-        {
-            return new AccountTestResult(true, "Sandbox accounts need no credentials.");
-        }
-
         var tester = testers.FirstOrDefault(t => string.Equals(t.Provider, account.Provider, StringComparison.OrdinalIgnoreCase));
         return tester is null
             ? new AccountTestResult(false, $"This build has no connection test for provider '{account.Provider}'.")
@@ -119,7 +114,7 @@ public sealed class AccountAdmin(AccountStore store, AccountRegistry registry, A
     }
 
     public bool HasTester(string provider) =>
-        provider == Providers.Sandbox || testers.Any(t => string.Equals(t.Provider, provider, StringComparison.OrdinalIgnoreCase));
+        testers.Any(t => string.Equals(t.Provider, provider, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Splits secret keys given among the settings into the secrets, where they belong.</summary>
     public static Account Normalize(Account draft)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Parley.Core.Inbound;
 using Parley.Core.Outbound;
+using Parley.Core.Startup;
 
 namespace Parley.Core.Accounts;
 
@@ -10,8 +11,14 @@ public sealed class AccountSeeder(
     AccountStore store,
     BotCatalog bots,
     ChannelCatalog channels,
-    ILogger<AccountSeeder> logger)
+    ILogger<AccountSeeder> logger) : IStartupTask
 {
+    public string Name => "core.accounts";
+
+    public StartupPhase Phase => StartupPhase.Accounts;
+
+    public Task RunAsync(CancellationToken ct) => SeedAsync(ct);
+
     public async Task SeedAsync(CancellationToken ct)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -1,14 +1,14 @@
 using System.Text.Json;
 using Dapper;
-using Microsoft.AspNetCore.DataProtection;
+using Parley.Core.Secrets;
 using Parley.Core.Storage;
 
 namespace Parley.Core.Accounts;
 
-/// <summary>Reads and writes accounts; secrets are encrypted with ASP.NET Core Data Protection before they reach the database.</summary>
-public sealed class AccountStore(Database database, IDataProtectionProvider protection, TimeProvider time)
+/// <summary>Reads and writes accounts; secrets are encrypted (<see cref="ISecretProtector"/>) before they reach the database.</summary>
+public sealed class AccountStore(Database database, ISecretProtector protector, TimeProvider time)
 {
-    private readonly IDataProtector _protector = protection.CreateProtector("Parley.Accounts.Secrets.v1");
+    private const string Purpose = "Parley.Accounts.Secrets.v1";
 
     private sealed record Row(string id, string provider, string? bot, string? display_name, string settings, string? secrets, long enabled, string source);
 
@@ -59,7 +59,7 @@ public sealed class AccountStore(Database database, IDataProtectionProvider prot
             {
                 account.Id, account.Provider, account.Bot, account.DisplayName, Enabled = account.Enabled ? 1 : 0, account.Source, now,
                 settings = JsonSerializer.Serialize(account.Settings),
-                secrets = secrets.Count == 0 ? null : _protector.Protect(JsonSerializer.Serialize(secrets)),
+                secrets = secrets.Count == 0 ? null : protector.Protect(Purpose, JsonSerializer.Serialize(secrets)),
             },
             cancellationToken: ct));
     }
@@ -97,7 +97,7 @@ public sealed class AccountStore(Database database, IDataProtectionProvider prot
 
     private Dictionary<string, string> Unprotect(string blob)
     {
-        var json = _protector.Unprotect(blob);
+        var json = protector.Unprotect(Purpose, blob);
         return new Dictionary<string, string>(JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [], StringComparer.OrdinalIgnoreCase);
     }
 }

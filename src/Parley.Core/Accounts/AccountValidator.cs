@@ -9,14 +9,10 @@ namespace Parley.Core.Accounts;
 /// </summary>
 public sealed class AccountValidator(ChannelCatalog channels, BotCatalog bots, IEnumerable<IAccountRules> rules)
 {
-    /// <summary>What each provider needs to send and to verify webhooks (see CONTRACTS.md).</summary>
-    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> RequiredKeys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
-    {
-        [Providers.Meta] = ["PhoneNumberId", "AccessToken", "AppSecret", "VerifyToken"],
-        [Providers.Twilio] = ["AccountSid", "AuthToken"],
-        [Providers.Acs] = ["Endpoint", "AccessKey", "ChannelRegistrationId", "WebhookSecret"],
-        [Providers.Sandbox] = [],
-    };
+    private readonly Dictionary<string, IAccountRules> _rules = rules.ToDictionary(r => r.Provider, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The keys an account of <paramref name="provider"/> must have (empty for an unknown provider).</summary>
+    public IReadOnlyList<string> RequiredKeys(string provider) => _rules.TryGetValue(provider, out var r) ? r.RequiredKeys : [];
 
     public IReadOnlyList<FieldError> Validate(Account account)
     {
@@ -26,15 +22,10 @@ public sealed class AccountValidator(ChannelCatalog channels, BotCatalog bots, I
             errors.Add(new("Id", $"The id must be URL-safe (letters, digits, '-' and '_', at most 64), but it is '{account.Id}'."));
         }
 
-        if (!Providers.All.Contains(account.Provider, StringComparer.OrdinalIgnoreCase))
-        {
-            errors.Add(new("Provider", $"The provider must be one of {string.Join(", ", Providers.All)}, but it is '{account.Provider}'."));
-            return errors;
-        }
-
         if (channels.For(account.Provider) is null)
         {
-            errors.Add(new("Provider", $"'{account.Provider}' is not served by this build (available: {string.Join(", ", channels.Providers)})."));
+            errors.Add(new("Provider", $"The provider must be one of {string.Join(", ", channels.Providers.Order(StringComparer.Ordinal))}, but it is '{account.Provider}'."));
+            return errors;
         }
 
         if (account.Bot is not null && !bots.Exists(account.Bot))
@@ -42,23 +33,18 @@ public sealed class AccountValidator(ChannelCatalog channels, BotCatalog bots, I
             errors.Add(new("Bot", $"Bot '{account.Bot}' does not exist (available: {string.Join(", ", bots.All.Select(b => b.Name))})."));
         }
 
-        foreach (var key in RequiredKeys.GetValueOrDefault(account.Provider, []))
+        if (_rules.TryGetValue(account.Provider, out var provider))
         {
-            var present = AccountSecrets.IsSecret(key) ? account.Secret(key) : account.Setting(key);
-            if (present is null)
+            foreach (var key in provider.RequiredKeys)
             {
-                errors.Add(new(key, $"'{key}' is required for {account.Provider} accounts{(AccountSecrets.IsSecret(key) ? " (a secret, stored encrypted)" : "")}."));
+                var present = AccountSecrets.IsSecret(key) ? account.Secret(key) : account.Setting(key);
+                if (present is null)
+                {
+                    errors.Add(new(key, $"'{key}' is required for {account.Provider} accounts{(AccountSecrets.IsSecret(key) ? " (a secret, stored encrypted)" : "")}."));
+                }
             }
-        }
 
-        if (account.Provider.Equals(Providers.Twilio, StringComparison.OrdinalIgnoreCase) && account.Setting("From") is null && account.Setting("MessagingServiceSid") is null)
-        {
-            errors.Add(new("From", "'From' (whatsapp:+E164) or 'MessagingServiceSid' is required for twilio accounts."));
-        }
-
-        foreach (var rule in rules.Where(r => string.Equals(r.Provider, account.Provider, StringComparison.OrdinalIgnoreCase)))
-        {
-            errors.AddRange(rule.Validate(account));
+            errors.AddRange(provider.Validate(account));
         }
 
         return errors;

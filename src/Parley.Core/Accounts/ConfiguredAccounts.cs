@@ -32,11 +32,11 @@ public sealed partial class ConfiguredAccounts(IConfiguration configuration) : I
                 $"{path}:Id must be a URL-safe id (letters, digits, '-' and '_', at most 64), but it is '{id}'.");
         }
 
+        // Whether a channel serves the provider is checked with the other account rules when accounts are seeded.
         var provider = section["Provider"]?.Trim().ToLowerInvariant();
-        if (provider is null || !Providers.All.Contains(provider))
+        if (string.IsNullOrEmpty(provider))
         {
-            throw new InvalidOperationException(
-                $"{path}:Provider must be one of {string.Join(", ", Providers.All)}, but it is '{section["Provider"]}'.");
+            throw new InvalidOperationException($"{path}:Provider is required (the channel that serves the account, e.g. meta).");
         }
 
         var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -1,9 +1,16 @@
 namespace Parley.Core.Accounts;
 
-/// <summary>Extra checks a channel makes on its accounts (formats of ids, URLs); registered beside the channel.</summary>
+/// <summary>
+/// What a provider's accounts must have, declared by its channel: the settings and secrets it needs to send and to
+/// verify webhooks, and any further checks (formats of ids, URLs, one of two keys).
+/// </summary>
 public interface IAccountRules
 {
     string Provider { get; }
 
-    IEnumerable<FieldError> Validate(Account account);
+    /// <summary>Keys an account of this provider must have (secrets among them, see <see cref="AccountSecrets"/>).</summary>
+    IReadOnlyList<string> RequiredKeys { get; }
+
+    /// <summary>Checks beyond the required keys; errors name the key.</summary>
+    IEnumerable<FieldError> Validate(Account account) => [];
 }

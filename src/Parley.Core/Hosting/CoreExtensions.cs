@@ -1,11 +1,7 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
 using Parley.Core.Conversations;
@@ -13,9 +9,11 @@ using Parley.Core.Inbound;
 using Parley.Core.Maintenance;
 using Parley.Core.Media;
 using Parley.Core.Messaging;
+using Parley.Core.Modules;
 using Parley.Core.Observability;
 using Parley.Core.Outbound;
 using Parley.Core.Redis;
+using Parley.Core.Startup;
 using Parley.Core.Storage;
 using Parley.Core.Work;
 
@@ -27,7 +25,9 @@ public static class CoreExtensions
     public static IHostApplicationBuilder AddParleyCore(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ParleyOptions>().BindConfiguration(ParleyOptions.SectionName).ValidateOnStart();
+        // A relative data directory starts at the content root, not the working directory: the server and every command agree.
+        services.AddOptions<ParleyOptions>().BindConfiguration(ParleyOptions.SectionName)
+            .PostConfigure<IHostEnvironment>((o, env) => o.DataDirectory = o.DataPath(env.ContentRootPath)).ValidateOnStart();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName);
@@ -41,21 +41,21 @@ public static class CoreExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CreateDatabase(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<ParleyOptions>>().Value, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
 
-        // The key ring lives in the data directory, resolved when first needed so test and CLI overrides apply.
-        services.AddDataProtection().SetApplicationName("Parley");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<ParleyOptions>, ILoggerFactory>((keys, parley, logs) =>
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(parley.Value.DataPath(), "keys")), logs));
-
+        services.AddModuleSchema(ModuleSchema.Core);
         services.AddSingleton<Migrator>();
+        services.AddSingleton<StartupGate>();
+        services.AddHostedService<StartupRunner>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<AccountRegistry>();
         services.AddSingleton<IAccountSource, ConfiguredAccounts>();
         services.AddSingleton<AccountSeeder>();
+        services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<AccountSeeder>());
         services.AddSingleton<WorkSignals>();
         services.AddSingleton<InstanceIdentity>();
         services.AddSingleton<IntakeStore>();
         services.AddSingleton<OutboundQueue>();
         services.AddSingleton<MessageQueries>();
+        services.AddSingleton<MessageTranscripts>();
         services.AddSingleton<MessageRetry>();
         services.AddSingleton<ChannelCatalog>();
         services.AddSingleton<BotCatalog>();
@@ -69,13 +69,11 @@ public static class CoreExtensions
         services.AddParleyRedis();
         services.AddSingleton<ConversationTakeover>();
 
-        services.AddHostedService<StorageStartup>();
         services.AddSingleton<InboundWorker>();
         services.AddSingleton<OutboundWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboundWorker>());
 
-        // After StorageStartup: its hosted dispatcher must not run before the schema is migrated.
         services.AddParleyOperations();
         // Retention (the job under a lease, and the cleaner that `cleanup` runs); the job waits before its first run.
         services.AddParleyRetention();

@@ -45,8 +45,10 @@ public static class OperationsExtensions
         services.AddSingleton<ConversationTakeover>();
         services.AddSingleton<ContactDirectory>();
         services.AddSingleton<TemplateCatalog>();
+        services.AddSingleton<TemplateWriter>();
         services.AddSingleton<StatisticsQueries>();
         services.AddSingleton<MonitorQueries>();
+        services.AddSingleton<ActivityQueries>();
         services.AddSingleton<WebhookEventStore>();
         services.AddSingleton<WebhookReplay>();
         services.AddSingleton<IOutboundContentRules, WhatsAppContentRules>();

@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Parley.Core.Messaging;
+using Parley.Core.Startup;
 using Parley.Core.Storage;
 using Parley.Core.Work;
 
@@ -15,9 +16,10 @@ public sealed class InboundWorker(
     IOptions<WorkerOptions> options,
     TimeProvider time,
     InstanceIdentity instance,
+    StartupGate gate,
     ILogger<InboundWorker> logger,
     Observability.ParleyMetrics? metrics = null)
-    : LaneWorker(new ConversationLane(database, "in"), signals.Inbound, options, time, instance, logger)
+    : LaneWorker(new ConversationLane(database, "in"), signals.Inbound, options, time, instance, gate, logger)
 {
     private const int BatchSize = 20;
 

@@ -7,15 +7,18 @@ namespace Parley.Core.Maintenance;
 
 /// <summary>
 /// Deletes what has outlived its retention (<see cref="RetentionOptions"/>): processed webhook events, parked statuses,
-/// finished outgoing webhook deliveries and, when configured, orphaned media and bot interaction logs. The one
-/// implementation behind both the <c>cleanup</c> command and the <see cref="RetentionJob"/>. Deletes in small batches,
-/// each its own transaction, and stops after a bounded number of batches per table; the rest waits for the next pass.
+/// finished outgoing webhook deliveries and, when configured, orphaned media; then each module's
+/// <see cref="IRetentionTask"/> (its own tables). The one implementation behind both the <c>cleanup</c> command and the
+/// <see cref="RetentionJob"/>. Deletes in small batches (<see cref="RetentionBatches"/>); the rest waits for the next pass.
 /// </summary>
-public sealed class RetentionCleaner(Database database, IMediaStore mediaStore, IOptions<RetentionOptions> options, TimeProvider time)
+public sealed class RetentionCleaner(
+    Database database,
+    RetentionBatches batches,
+    IEnumerable<IRetentionTask> modules,
+    IMediaStore mediaStore,
+    IOptions<RetentionOptions> options,
+    TimeProvider time)
 {
-    /// <summary>Upper bound on batches per table per pass.</summary>
-    public const int MaxBatchesPerTable = 200;
-
     private RetentionOptions Options => options.Value;
 
     public async Task<RetentionResult> RunAsync(CancellationToken ct = default)
@@ -23,23 +26,15 @@ public sealed class RetentionCleaner(Database database, IMediaStore mediaStore, 
         var now = time.NowMs();
         var o = Options;
         // Failed events are kept: they are what an operator replays.
-        var webhookEvents = await DeleteInBatchesAsync(
+        var webhookEvents = await batches.DeleteAsync(
             "DELETE FROM webhook_events WHERE id IN (SELECT id FROM webhook_events WHERE state = 'stored' AND received_at < @cutoff ORDER BY id LIMIT @batch)",
             now - (long)o.WebhookEvents.TotalMilliseconds, ct);
-        var pendingStatuses = await DeleteInBatchesAsync(
+        var pendingStatuses = await batches.DeleteAsync(
             "DELETE FROM pending_statuses WHERE id IN (SELECT id FROM pending_statuses WHERE received_at < @cutoff ORDER BY id LIMIT @batch)",
             now - (long)o.PendingStatuses.TotalMilliseconds, ct);
-        var deliveries = await DeleteInBatchesAsync(
+        var deliveries = await batches.DeleteAsync(
             "DELETE FROM webhook_deliveries WHERE id IN (SELECT id FROM webhook_deliveries WHERE state <> 'pending' AND created_at < @cutoff ORDER BY id LIMIT @batch)",
             now - (long)o.WebhookDeliveries.TotalMilliseconds, ct);
-
-        long interactionLogs = 0;
-        if (o.InteractionLogs is { } keepLogs)
-        {
-            interactionLogs = await DeleteInBatchesAsync(
-                "DELETE FROM bot_interactions WHERE id IN (SELECT id FROM bot_interactions WHERE created_at < @cutoff ORDER BY id LIMIT @batch)",
-                now - (long)keepLogs.TotalMilliseconds, ct);
-        }
 
         long media = 0;
         if (o.Media is { } keepMedia)
@@ -47,30 +42,13 @@ public sealed class RetentionCleaner(Database database, IMediaStore mediaStore, 
             media = await DeleteOrphanedMediaAsync(now - (long)keepMedia.TotalMilliseconds, ct);
         }
 
-        return new RetentionResult(webhookEvents, pendingStatuses, deliveries, media, interactionLogs);
-    }
-
-    private async Task<long> DeleteInBatchesAsync(string sql, long cutoff, CancellationToken ct)
-    {
-        long total = 0;
-        for (var i = 0; i < MaxBatchesPerTable; i++)
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var module in modules.OrderBy(m => m.Name, StringComparer.Ordinal))
         {
-            int deleted;
-            await using (var c = await database.OpenAsync(ct))
-            await using (var tx = await database.BeginWriteAsync(c, ct))
-            {
-                deleted = await c.ExecuteAsync(new CommandDefinition(sql, new { cutoff, batch = Options.BatchSize }, tx, cancellationToken: ct));
-                await tx.CommitAsync(ct);
-            }
-
-            total += deleted;
-            if (deleted < Options.BatchSize)
-            {
-                break;
-            }
+            counts[module.Name] = await module.RunAsync(ct);
         }
 
-        return total;
+        return new RetentionResult(webhookEvents, pendingStatuses, deliveries, media) { Modules = counts };
     }
 
     /// <summary>Media rows older than the cutoff that no message's content mentions; the store deletes file and row.</summary>
@@ -78,7 +56,7 @@ public sealed class RetentionCleaner(Database database, IMediaStore mediaStore, 
     {
         var batch = Math.Min(Options.BatchSize, 500);
         long total = 0;
-        for (var i = 0; i < MaxBatchesPerTable; i++)
+        for (var i = 0; i < RetentionBatches.MaxBatches; i++)
         {
             List<string> ids;
             await using (var c = await database.OpenAsync(ct))

@@ -9,6 +9,7 @@ public static class RetentionExtensions
     public static IServiceCollection AddParleyRetention(this IServiceCollection services)
     {
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<RetentionBatches>();
         services.TryAddSingleton<RetentionCleaner>();
         services.TryAddSingleton<JobLease>();
         services.TryAddSingleton<RetentionJob>();

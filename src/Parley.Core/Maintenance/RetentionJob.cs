@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Parley.Core.Startup;
 using Parley.Core.Storage;
 using Parley.Core.Work;
 
@@ -17,7 +17,8 @@ public sealed class RetentionJob(
     IOptions<RetentionOptions> options,
     TimeProvider time,
     InstanceIdentity instance,
-    ILogger<RetentionJob> logger) : BackgroundService
+    StartupGate gate,
+    ILogger<RetentionJob> logger) : AfterStartupService(gate)
 {
     public const string LeaseName = "retention";
 
@@ -53,7 +54,7 @@ public sealed class RetentionJob(
         return run;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         if (!Options.Enabled)
         {

@@ -36,9 +36,6 @@ public sealed class RetentionOptions : IValidatableObject
     /// <summary>Stored media files no message refers to any more, older than this, are deleted. Empty: never (the default).</summary>
     public TimeSpan? Media { get; set; }
 
-    /// <summary>Bot interaction logs (<c>bot_interactions</c>) older than this are deleted. Empty: kept (the default).</summary>
-    public TimeSpan? InteractionLogs { get; set; }
-
     /// <summary>Rows deleted per transaction, so a large backlog never holds the write lock for long.</summary>
     [Range(100, 100_000, ErrorMessage = "Parley:Retention:BatchSize must be between 100 and 100000.")]
     public int BatchSize { get; set; } = 5000;
@@ -58,11 +55,6 @@ public sealed class RetentionOptions : IValidatableObject
         if (Media is { } media && media < TimeSpan.FromDays(1))
         {
             yield return new ValidationResult("Parley:Retention:Media must be at least 1 day (or empty to keep media).", [nameof(Media)]);
-        }
-
-        if (InteractionLogs is { } logs && logs < TimeSpan.FromDays(1))
-        {
-            yield return new ValidationResult("Parley:Retention:InteractionLogs must be at least 1 day (or empty to keep them).", [nameof(InteractionLogs)]);
         }
     }
 }

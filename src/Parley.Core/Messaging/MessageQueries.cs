@@ -23,6 +23,30 @@ public sealed class MessageQueries(Database database)
         return row is null ? null : ToMessage(row);
     }
 
+    /// <summary>Parley's id of the account's message with that provider id; null when there is none.</summary>
+    public async Task<long?> FindIdByProviderIdAsync(string accountId, string providerMessageId, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT id FROM messages WHERE account_id = @accountId AND provider_message_id = @providerMessageId",
+            new { accountId, providerMessageId }, cancellationToken: ct));
+    }
+
+    /// <summary>Whether a message of the account carries the stored file <paramref name="mediaId"/> (a content hash).</summary>
+    public async Task<bool> AccountHasMediaAsync(string accountId, string mediaId, CancellationToken ct = default)
+    {
+        if (mediaId.Length != 64 || !mediaId.All(Uri.IsHexDigit))
+        {
+            return false;
+        }
+
+        await using var c = await database.OpenAsync(ct);
+        // The id is 64 hex digits (checked above), so it is safe inside LIKE; content is the message's JSON.
+        return await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT 1 FROM messages WHERE account_id = @accountId AND content LIKE @pattern LIMIT 1",
+            new { accountId, pattern = $"%\"storedId\":\"{mediaId.ToLowerInvariant()}\"%" }, cancellationToken: ct)) is not null;
+    }
+
     /// <summary>A conversation's messages after <paramref name="afterId"/>, oldest first.</summary>
     public async Task<IReadOnlyList<StoredMessage>> ThreadAsync(long conversationId, long afterId, int limit, CancellationToken ct = default)
     {
@@ -37,6 +61,40 @@ public sealed class MessageQueries(Database database)
             $"SELECT {Columns} FROM messages WHERE conversation_id = @conversationId AND id < @beforeId ORDER BY id DESC LIMIT @count",
             new { conversationId, beforeId, count }, cancellationToken: ct));
         return rows.Reverse().Select(ToMessage).ToList();
+    }
+
+    /// <summary>
+    /// What came before <paramref name="current"/> in its conversation: earlier inbound messages and the replies to them
+    /// (a reply counts where its question is, so a slow answer does not land after a later question), newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredMessage>> HistoryBeforeAsync(StoredMessage current, int limit, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var rows = await c.QueryAsync<Row>(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM messages
+            WHERE conversation_id = @ConversationId AND id <> @Id
+              AND ((direction = 'inbound' AND id < @Id) OR (direction = 'outbound' AND COALESCE(in_reply_to, id) < @Id))
+            ORDER BY id DESC LIMIT @limit
+            """,
+            new { current.ConversationId, current.Id, limit }, cancellationToken: ct));
+        return rows.Select(ToMessage).ToList();
+    }
+
+    /// <summary>How many inbound messages of one of <paramref name="types"/> arrived in the conversation after <paramref name="afterId"/>.</summary>
+    public async Task<long> CountInboundAfterAsync(long conversationId, long afterId, IReadOnlyCollection<string> types, CancellationToken ct = default)
+    {
+        // One parameter per type, named here: list expansion differs between the two engines' drivers.
+        var parameters = new DynamicParameters(new { conversationId, afterId });
+        var names = types.Select((type, i) =>
+        {
+            parameters.Add($"t{i}", type);
+            return $"@t{i}";
+        }).ToList();
+        await using var c = await database.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM messages WHERE conversation_id = @conversationId AND direction = 'inbound' AND id > @afterId AND type IN ({string.Join(", ", names)})",
+            parameters, cancellationToken: ct));
     }
 
     public async Task<IReadOnlyList<StatusHistoryEntry>> StatusHistoryAsync(long messageId, CancellationToken ct = default)

@@ -10,6 +10,8 @@ public sealed class MeteredChannel(IChannel inner, ParleyMetrics metrics, TimePr
 {
     public string Provider => inner.Provider;
 
+    public ChannelCapabilities Capabilities => inner.Capabilities;
+
     public IChannel Inner => inner;
 
     public async Task<SendResult> SendAsync(OutboundRequest request, CancellationToken ct)

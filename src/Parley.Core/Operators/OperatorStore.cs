@@ -1,13 +1,12 @@
 using System.Data.Common;
 using Dapper;
-using Microsoft.AspNetCore.Identity;
 using Parley.Core.Storage;
 
 namespace Parley.Core.Operators;
 
 /// <summary>
-/// Operators of the admin UI: created by <c>admin create</c>, checked at sign-in. Passwords are hashed with ASP.NET Core's
-/// <see cref="PasswordHasher{TUser}"/> (PBKDF2, versioned format, rehashed when the framework raises its defaults).
+/// Operators of the admin UI: created by <c>admin create</c>, checked at sign-in. Passwords are hashed by
+/// <see cref="PasswordHashing"/> (PBKDF2, versioned format, rehashed when the parameters are raised).
 /// After <see cref="MaxFailedAttempts"/> wrong passwords in a row the operator is locked out for <see cref="LockoutDuration"/>.
 /// </summary>
 public sealed class OperatorStore(Database database, TimeProvider time)
@@ -18,10 +17,8 @@ public sealed class OperatorStore(Database database, TimeProvider time)
 
     private const string Columns = "id, email, name, role, failed_attempts, locked_until, created_at, last_login_at";
 
-    private static readonly PasswordHasher<Operator> Hasher = new();
-
     // Checked against when the email is unknown, so both answers take the time of one hash.
-    private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(new Operator(0, "", ""), Guid.NewGuid().ToString()));
+    private static readonly Lazy<string> DummyHash = new(() => PasswordHashing.Hash(Guid.NewGuid().ToString()));
 
     private sealed record Row(long id, string email, string? name, string role, long failed_attempts, long? locked_until, long created_at, long? last_login_at);
 
@@ -43,7 +40,7 @@ public sealed class OperatorStore(Database database, TimeProvider time)
 
         CheckPassword(password);
         var now = time.NowMs();
-        var hash = Hasher.HashPassword(new Operator(0, normalized, role), password);
+        var hash = PasswordHashing.Hash(password);
         await using var c = await database.OpenAsync(ct);
         var id = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
@@ -92,7 +89,7 @@ public sealed class OperatorStore(Database database, TimeProvider time)
             "SELECT id, password_hash, locked_until FROM operators WHERE email = @email", new { email = NormalizeEmail(email ?? "") }, cancellationToken: ct));
         if (row.id == 0)
         {
-            Hasher.VerifyHashedPassword(new Operator(0, "", ""), DummyHash.Value, password ?? "");
+            PasswordHashing.Verify(DummyHash.Value, password ?? "");
             return new SignInResult(SignInStatus.Failed);
         }
 
@@ -101,13 +98,13 @@ public sealed class OperatorStore(Database database, TimeProvider time)
             return new SignInResult(SignInStatus.LockedOut, LockedUntil: Clock.FromMs(until));
         }
 
-        var verdict = Hasher.VerifyHashedPassword(new Operator(row.id, "", ""), row.password_hash, password ?? "");
-        if (verdict == PasswordVerificationResult.Failed)
+        var verdict = PasswordHashing.Verify(row.password_hash, password ?? "");
+        if (verdict == PasswordCheck.Failed)
         {
             return await RecordFailureAsync(c, row.id, now, ct);
         }
 
-        var rehash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? Hasher.HashPassword(new Operator(row.id, "", ""), password!) : null;
+        var rehash = verdict == PasswordCheck.SucceededRehashNeeded ? PasswordHashing.Hash(password!) : null;
         await c.ExecuteAsync(new CommandDefinition(
             """
             UPDATE operators SET failed_attempts = 0, locked_until = NULL, last_login_at = @now,
@@ -121,7 +118,7 @@ public sealed class OperatorStore(Database database, TimeProvider time)
     public async Task<bool> SetPasswordAsync(long id, string password, CancellationToken ct = default)
     {
         CheckPassword(password);
-        var hash = Hasher.HashPassword(new Operator(id, "", ""), password);
+        var hash = PasswordHashing.Hash(password);
         await using var c = await database.OpenAsync(ct);
         return await c.ExecuteAsync(new CommandDefinition(
             "UPDATE operators SET password_hash = @hash, failed_attempts = 0, locked_until = NULL WHERE id = @id", new { id, hash }, cancellationToken: ct)) > 0;

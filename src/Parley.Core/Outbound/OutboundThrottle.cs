@@ -56,14 +56,14 @@ public sealed class OutboundThrottle(IOptions<OutboundOptions> defaults, TimePro
     /// Takes the tokens for one send and returns zero, or takes nothing and returns how long to wait: in Redis when it
     /// is configured and answering (limits across all instances), otherwise in this process.
     /// </summary>
-    public async ValueTask<TimeSpan> AcquireAsync(Account account, string recipient, CancellationToken ct)
+    public async ValueTask<TimeSpan> AcquireAsync(Account account, string recipient, ChannelCapabilities channel, CancellationToken ct)
     {
         if (redis is not { Enabled: true })
         {
-            return Acquire(account, recipient);
+            return Acquire(account, recipient, channel);
         }
 
-        var limits = Limits.For(account, defaults.Value);
+        var limits = Limits.For(account, defaults.Value, channel);
         var keys = new List<RedisKey>(3) { redis.Key($"ob:s:{account.Id}") };
         var args = new List<RedisValue>(6) { Math.Max(1, limits.PerSecond), limits.PerSecond };
         if (limits.PerHour > 0)
@@ -83,14 +83,14 @@ public sealed class OutboundThrottle(IOptions<OutboundOptions> defaults, TimePro
         }
 
         var attempt = await redis.TryAsync(db => db.ScriptEvaluateAsync(TakeScript, [.. keys], [.. args]), ct);
-        return attempt.Ok ? TimeSpan.FromMilliseconds((long)attempt.Value) : Acquire(account, recipient);
+        return attempt.Ok ? TimeSpan.FromMilliseconds((long)attempt.Value) : Acquire(account, recipient, channel);
     }
 
     /// <summary>In this process: takes the tokens for one send and returns zero, or takes nothing and returns how long to wait.</summary>
-    public TimeSpan Acquire(Account account, string recipient)
+    public TimeSpan Acquire(Account account, string recipient, ChannelCapabilities channel)
     {
         var now = time.GetTimestamp();
-        var limits = Limits.For(account, defaults.Value);
+        var limits = Limits.For(account, defaults.Value, channel);
         var perSecond = _buckets.GetOrAdd($"s|{account.Id}", _ => new Bucket(Math.Max(1, limits.PerSecond), limits.PerSecond, now));
         var perHour = limits.PerHour > 0 ? _buckets.GetOrAdd($"h|{account.Id}", _ => new Bucket(limits.PerHour, limits.PerHour / 3600.0, now)) : null;
         var pair = limits.PairInterval > TimeSpan.Zero
@@ -155,11 +155,11 @@ public sealed class OutboundThrottle(IOptions<OutboundOptions> defaults, TimePro
 
     private sealed record Limits(double PerSecond, int PerHour, int PairBurst, TimeSpan PairInterval)
     {
-        public static Limits For(Account account, OutboundOptions d) => new(
+        public static Limits For(Account account, OutboundOptions d, ChannelCapabilities channel) => new(
             Double(account, "Outbound:MessagesPerSecond") ?? d.MessagesPerSecond,
             (int)(Double(account, "Outbound:MessagesPerHour") ?? d.MessagesPerHour),
             (int)(Double(account, "Outbound:PairBurst") ?? d.PairBurst),
-            account.Provider == Providers.Sandbox ? TimeSpan.Zero
+            !channel.PairRateLimited ? TimeSpan.Zero
                 : account.Setting("Outbound:PairInterval") is { } s && TimeSpan.TryParse(s, CultureInfo.InvariantCulture, out var t) ? t : d.PairInterval);
 
         private static double? Double(Account a, string key) =>

@@ -5,6 +5,7 @@ using Parley.Core.Accounts;
 using Parley.Core.Conversations;
 using Parley.Core.Events;
 using Parley.Core.Messaging;
+using Parley.Core.Startup;
 using Parley.Core.Storage;
 using Parley.Core.Work;
 
@@ -27,9 +28,10 @@ public sealed class OutboundWorker(
     TimeProvider time,
     InstanceIdentity instance,
     IDomainEvents events,
+    StartupGate gate,
     ILogger<OutboundWorker> logger,
     Observability.ParleyMetrics? metrics = null)
-    : LaneWorker(new ConversationLane(database, "out"), signals.Outbound, options, time, instance, logger)
+    : LaneWorker(new ConversationLane(database, "out"), signals.Outbound, options, time, instance, gate, logger)
 {
     private const int BatchSize = 20;
 
@@ -75,7 +77,8 @@ public sealed class OutboundWorker(
                 }
 
                 var account = await accounts.FindAsync(message.AccountId, ct);
-                if (account is not null && await throttle.AcquireAsync(account, recipient.wa_id, ct) is { } wait && wait > TimeSpan.Zero)
+                var capabilities = account is null ? ChannelCapabilities.WhatsApp : channels.For(account.Provider)?.Capabilities ?? ChannelCapabilities.WhatsApp;
+                if (account is not null && await throttle.AcquireAsync(account, recipient.wa_id, capabilities, ct) is { } wait && wait > TimeSpan.Zero)
                 {
                     // Over a rate limit: come back when a token is free; later messages wait behind this one.
                     lease.ReadyAt = Time.NowMs() + Math.Max(1, (long)wait.TotalMilliseconds);
@@ -90,7 +93,7 @@ public sealed class OutboundWorker(
                     return;
                 }
 
-                if (account is not null && !result.Accepted && !result.Transient && NeedsTemplate(result))
+                if (account is not null && !result.Accepted && !result.Transient && result.NeedsTemplate)
                 {
                     await ReengageAsync(account, message, recipient, ct);
                 }
@@ -105,11 +108,6 @@ public sealed class OutboundWorker(
     }
 
     private sealed record Recipient(string wa_id, string? phone, long? last_inbound_at);
-
-    /// <summary>Error codes that mean "outside the customer service window: a template is needed".</summary>
-    private static readonly HashSet<string> TemplateNeededCodes = ["outside_window", "131047", "63016"];
-
-    private static bool NeedsTemplate(SendResult result) => result.ErrorCode is { } code && TemplateNeededCodes.Contains(code);
 
     /// <summary>WhatsApp refuses free-form messages once 24 hours have passed since the contact last wrote: refuse them here first.</summary>
     private SendResult? OutsideWindow(StoredMessage message, Recipient recipient)
@@ -128,7 +126,7 @@ public sealed class OutboundWorker(
 
         return SendResult.Permanent("outside_window", last is null
             ? "The contact has never written to this number, so only an approved template may start the conversation."
-            : $"The contact last wrote more than {window.TotalHours:0} hours ago (WhatsApp's customer service window); send an approved template instead.");
+            : $"The contact last wrote more than {window.TotalHours:0} hours ago (WhatsApp's customer service window); send an approved template instead.") with { NeedsTemplate = true };
     }
 
     /// <summary>

@@ -12,6 +12,9 @@ public sealed record SendResult
     /// <summary>The provider's own word on when to retry.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>Refused because the customer service window is closed: only an approved template reaches the person now.</summary>
+    public bool NeedsTemplate { get; init; }
+
     public static SendResult Ok(string providerMessageId) => new() { Accepted = true, ProviderMessageId = providerMessageId };
 
     public static SendResult Permanent(string code, string reason) => new() { ErrorCode = code, ErrorReason = reason };

@@ -1,8 +1,8 @@
 using Dapper;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Parley.Core.Messaging;
+using Parley.Core.Startup;
 using Parley.Core.Storage;
 
 namespace Parley.Core.Outbound;
@@ -17,7 +17,8 @@ public sealed class TransientRetryJob(
     MessageRetry retry,
     IOptions<TransientRetryOptions> options,
     TimeProvider time,
-    ILogger<TransientRetryJob> logger) : BackgroundService
+    StartupGate gate,
+    ILogger<TransientRetryJob> logger) : AfterStartupService(gate)
 {
     /// <summary>One pass; returns how many messages were put back.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
@@ -62,7 +63,7 @@ public sealed class TransientRetryJob(
         return count;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.Interval, time);
         try

@@ -119,6 +119,6 @@ public sealed class StatisticsQueries(Database database, IEnumerable<IIntentStat
 
         samples.Sort();
         double At(double q) => samples[Math.Clamp((int)Math.Ceiling(q * samples.Count) - 1, 0, samples.Count - 1)];
-        return new ResponseTimes(samples.Count, At(0.50), At(0.90), At(0.99));
+        return new ResponseTimes(samples.Count, At(0.50), At(0.90), At(0.99)) { P95Ms = At(0.95) };
     }
 }

@@ -57,6 +57,30 @@ public sealed class TemplateCatalog(Database database)
         return rows.Select(ToInfo).FirstOrDefault();
     }
 
+    /// <summary>The active templates of that name for the account and shared ones, every language.</summary>
+    public async Task<IReadOnlyList<TemplateInfo>> ActiveByNameAsync(string accountId, string name, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var rows = await c.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM templates WHERE name = @name AND account_id IN (@accountId, '') AND active = 1",
+            new { name, accountId }, cancellationToken: ct));
+        return rows.Select(ToInfo).ToList();
+    }
+
+    /// <summary>Every template, for an account (its own and shared) or all, by name, language and account.</summary>
+    public async Task<IReadOnlyList<TemplateInfo>> ListAllAsync(string? accountId = null, string? category = null, bool activeOnly = false, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var rows = await c.QueryAsync<Row>(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM templates
+            WHERE (@accountId IS NULL OR account_id IN (@accountId, '')) AND (@category IS NULL OR category = @category) AND (@activeOnly = 0 OR active = 1)
+            ORDER BY name, language, account_id
+            """,
+            new { accountId, category, activeOnly = activeOnly ? 1 : 0 }, cancellationToken: ct));
+        return rows.Select(ToInfo).ToList();
+    }
+
     /// <summary>How many templates the catalog holds for an account (its own and shared).</summary>
     public async Task<long> CountAsync(string accountId, CancellationToken ct = default)
     {
@@ -72,6 +96,7 @@ public sealed class TemplateCatalog(Database database)
         ProviderTemplateId = r.provider_template_id,
         Body = r.body,
         Parameters = ReadParameters(r.parameters),
+        ParametersJson = r.parameters,
         Components = r.components,
         Active = r.active != 0,
         Source = r.source,

@@ -9,6 +9,9 @@ public sealed record TemplateInfo(long Id, string AccountId, string Name, string
     public string? ProviderTemplateId { get; init; }
     public string? Body { get; init; }
     public IReadOnlyList<string> Parameters { get; init; } = [];
+
+    /// <summary>The parameters as stored: names, or objects with a name, a default and whether they are required.</summary>
+    public string ParametersJson { get; init; } = "[]";
     public string? Components { get; init; }
     public bool Active { get; init; }
     public string Source { get; init; } = "local";

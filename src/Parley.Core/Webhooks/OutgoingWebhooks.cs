@@ -2,11 +2,11 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging;
 using Parley.Core.Contacts;
 using Parley.Core.Events;
 using Parley.Core.Messaging;
+using Parley.Core.Secrets;
 using Parley.Core.Storage;
 using Parley.Core.Work;
 
@@ -19,7 +19,7 @@ namespace Parley.Core.Webhooks;
 /// </summary>
 public sealed class OutgoingWebhooks(
     Database database,
-    IDataProtectionProvider protection,
+    ISecretProtector protector,
     MessageQueries messages,
     ContactDirectory contacts,
     WebhookTargets targets,
@@ -35,7 +35,7 @@ public sealed class OutgoingWebhooks(
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    private readonly IDataProtector _protector = protection.CreateProtector("Parley.Webhooks.Secrets.v1");
+    private const string Purpose = "Parley.Webhooks.Secrets.v1";
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private volatile CachedSubscriptions? _cache;
 
@@ -65,7 +65,7 @@ public sealed class OutgoingWebhooks(
             INSERT INTO webhook_subscriptions (url, events, secret, description, enabled, created_at, updated_at)
             VALUES (@url, @events, @secret, @description, 1, @now, @now) RETURNING id
             """,
-            new { url, events = JsonSerializer.Serialize(events), secret = _protector.Protect(secret), description, now }, cancellationToken: ct));
+            new { url, events = JsonSerializer.Serialize(events), secret = protector.Protect(Purpose, secret), description, now }, cancellationToken: ct));
         Invalidate();
         return new CreatedWebhookSubscription(
             new WebhookSubscription(id, url, events) { Description = description, CreatedAt = Clock.FromMs(now), UpdatedAt = Clock.FromMs(now) }, secret);
@@ -143,7 +143,7 @@ public sealed class OutgoingWebhooks(
     {
         await using var c = await database.OpenAsync(ct);
         var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"SELECT {SubscriptionColumns} FROM webhook_subscriptions WHERE id = @id", new { id }, cancellationToken: ct));
-        return row is null ? null : (row.url, _protector.Unprotect(row.secret), row.enabled != 0);
+        return row is null ? null : (row.url, protector.Unprotect(Purpose, row.secret), row.enabled != 0);
     }
 
     public async Task<Page<WebhookDelivery>> DeliveriesAsync(long? subscriptionId, string? state, long? beforeId, int limit, CancellationToken ct = default)

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Dapper;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Parley.Core.Startup;
 using Parley.Core.Storage;
 using Parley.Core.Work;
 
@@ -22,14 +22,15 @@ public sealed class WebhookDispatcher(
     IOptions<OutgoingWebhookOptions> options,
     TimeProvider time,
     InstanceIdentity instance,
-    ILogger<WebhookDispatcher> logger) : BackgroundService
+    StartupGate gate,
+    ILogger<WebhookDispatcher> logger) : AfterStartupService(gate)
 {
     public const string HttpClientName = "Parley.Webhooks";
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     private sealed record Claimed(long id, long subscription_id, string event_id, string event_type, string payload, long attempts);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled)
         {

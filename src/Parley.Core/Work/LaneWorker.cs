@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Parley.Core.Startup;
 using Parley.Core.Storage;
 
 namespace Parley.Core.Work;
@@ -21,7 +22,8 @@ public abstract class LaneWorker(
     IOptions<WorkerOptions> options,
     TimeProvider time,
     InstanceIdentity instance,
-    ILogger logger) : BackgroundService, IHostedLifecycleService
+    StartupGate gate,
+    ILogger logger) : AfterStartupService(gate), IHostedLifecycleService
 {
     private readonly TaskCompletionSource _hostStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Observability.LogThrottle _logThrottle = new(time);
@@ -45,7 +47,7 @@ public abstract class LaneWorker(
         return ids.Count;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         if (!Options.Enabled)
         {

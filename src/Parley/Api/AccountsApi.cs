@@ -69,7 +69,7 @@ public static class AccountsApi
         await store.FindAsync(id, ct) is { } account ? TypedResults.Ok(AccountView.From(account)) : ApiProblems.NotFound($"No account '{id}'.");
 
     private static async Task<Results<Created<AccountView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateAccountRequest request, AccountAdmin admin, CancellationToken ct)
+        CreateAccountRequest request, AccountAdmin admin, ChannelCatalog channels, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(request.Id))
@@ -79,7 +79,7 @@ public static class AccountsApi
 
         if (string.IsNullOrWhiteSpace(request.Provider))
         {
-            errors.Add(new("provider", $"'provider' is required: one of {string.Join(", ", Providers.All)}."));
+            errors.Add(new("provider", $"'provider' is required: one of {string.Join(", ", channels.Providers.Order(StringComparer.Ordinal))}."));
         }
 
         errors.AddRange(SecretsInSettings(request.Settings));

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Parley.Channels.Media;
 using Parley.Core.ApiKeys;
 using Parley.Core.Media;
 

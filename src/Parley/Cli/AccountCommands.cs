@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parley.Channels;
 using Parley.Core.Accounts;
 using Spectre.Console;
 
@@ -13,7 +14,7 @@ public static class AccountCommands
     private static Command AddCommand()
     {
         var id = new Option<string>("--id") { Description = "URL-safe id, used in webhook paths (/webhooks/meta/{id}).", Required = true };
-        var provider = new Option<string>("--provider") { Description = $"One of {string.Join(", ", Providers.All)}.", Required = true };
+        var provider = new Option<string>("--provider") { Description = $"The channel that serves the number: {Providers.Meta}, {Providers.Twilio}, {Providers.Acs} or {Providers.Sandbox}.", Required = true };
         var bot = new Option<string?>("--bot") { Description = "The bot that answers this number (default: the default bot)." };
         var name = new Option<string?>("--display-name") { Description = "A name for people." };
         var set = new Option<string[]>("--set") { Description = "A setting, Key=Value (repeat): PhoneNumberId=…, From=whatsapp:+1…, Endpoint=…" };
@@ -29,10 +30,11 @@ public static class AccountCommands
             }
 
             var providerName = parse.GetRequiredValue(provider).Trim().ToLowerInvariant();
+            await using var host = await CliHost.OpenAsync(parse, seedAccounts: true, ct);
             if (!parse.GetValue(noPrompt) && CliOutput.Interactive)
             {
                 // Secrets typed at a prompt stay out of the shell history.
-                foreach (var key in AccountValidator.RequiredKeys.GetValueOrDefault(providerName, []).Where(AccountSecrets.IsSecret))
+                foreach (var key in host.Get<AccountValidator>().RequiredKeys(providerName).Where(AccountSecrets.IsSecret))
                 {
                     if (!secrets.ContainsKey(key) && !settings.ContainsKey(key))
                     {
@@ -41,7 +43,6 @@ public static class AccountCommands
                 }
             }
 
-            await using var host = await CliHost.OpenAsync(parse, seedAccounts: true, ct);
             var result = await host.Get<AccountAdmin>().CreateAsync(new Account(parse.GetRequiredValue(id).Trim(), providerName)
             {
                 Bot = parse.GetValue(bot),
@@ -77,16 +78,22 @@ public static class AccountCommands
                 return CliOutput.Ok;
             }
 
-            var table = new Table().AddColumns("Id", "Provider", "Bot", "Enabled", "Source", "Settings", "Secrets set");
-            foreach (var a in accounts)
+            if (accounts.Count == 0)
             {
-                table.AddRow(
-                    Markup.Escape(a.Id), a.Provider, Markup.Escape(a.Bot ?? "(default)"), a.Enabled ? "yes" : "no", a.Source,
-                    Markup.Escape(string.Join(", ", a.Settings.Select(s => $"{s.Key}={s.Value}"))),
-                    Markup.Escape(string.Join(", ", a.Secrets.Keys.Order(StringComparer.Ordinal))));
+                host.NoteEmpty("No accounts", $"Add one with: {CliHelp.Run("accounts add --id ID --provider sandbox")}");
+                return CliOutput.Ok;
             }
 
-            AnsiConsole.Write(table);
+            var table = new CliTable("Id", "Provider", "Bot", "Enabled", "Source", "Settings", "Secrets set");
+            foreach (var a in accounts)
+            {
+                table.Add(
+                    a.Id, a.Provider, a.Bot ?? "(default)", a.Enabled ? "yes" : "no", a.Source,
+                    string.Join(", ", a.Settings.Select(s => $"{s.Key}={s.Value}")),
+                    string.Join(", ", a.Secrets.Keys.Order(StringComparer.Ordinal)));
+            }
+
+            table.Write();
             return CliOutput.Ok;
         });
         return command;

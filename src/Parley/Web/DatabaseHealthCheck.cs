@@ -1,11 +1,12 @@
 using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Parley.Core.Startup;
 using Parley.Core.Storage;
 
 namespace Parley.Web;
 
-/// <summary>The database answers and its schema is current.</summary>
-public sealed class DatabaseHealthCheck(Database database, Migrator migrator) : IHealthCheck
+/// <summary>The database answers, every module's schema is current, and start-up has finished.</summary>
+public sealed class DatabaseHealthCheck(Database database, Migrator migrator, StartupGate startup) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -13,12 +14,22 @@ public sealed class DatabaseHealthCheck(Database database, Migrator migrator) : 
         {
             await using var c = await database.OpenAsync(cancellationToken);
             await c.ExecuteScalarAsync<int>("SELECT 1");
-            var version = await migrator.CurrentVersionAsync(cancellationToken);
-            var expected = migrator.Scripts.Count == 0 ? 0 : migrator.Scripts[^1].Version;
-            var data = new Dictionary<string, object> { ["database"] = database.Describe(), ["schemaVersion"] = version };
-            return version >= expected
+            var modules = await migrator.StatusAsync(cancellationToken);
+            var data = new Dictionary<string, object>
+            {
+                ["database"] = database.Describe(),
+                ["schema"] = string.Join(", ", modules.Select(m => $"{m.Module} {m.Applied}")),
+            };
+            var behind = modules.Where(m => !m.Current).ToList();
+            if (behind.Count > 0)
+            {
+                return HealthCheckResult.Unhealthy(
+                    $"Schema behind ({string.Join(", ", behind.Select(m => $"{m.Module} {m.Applied} of {m.Latest}"))}): run 'db migrate'.", data: data);
+            }
+
+            return startup.IsOpen
                 ? HealthCheckResult.Healthy("Database reachable, schema current.", data)
-                : HealthCheckResult.Unhealthy($"Schema version {version}, expected {expected}: run 'db migrate'.", data: data);
+                : HealthCheckResult.Unhealthy($"Starting: {startup.Waiting ?? "start-up tasks running"}.", data: data);
         }
         catch (Exception ex)
         {

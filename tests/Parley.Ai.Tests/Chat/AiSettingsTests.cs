@@ -10,7 +10,7 @@ public sealed class AiSettingsTests
     public void For_AccountOverrides_WinOverTheGlobalSettings()
     {
         var global = new AiOptions { Provider = "openai", ApiKey = "sk-global", Model = "gpt-4o-mini", MaxTokens = 1000 };
-        var account = new Account("shop", Providers.Meta)
+        var account = new Account("shop", "meta")
         {
             Settings = new Dictionary<string, string> { ["Ai:Model"] = "gpt-4o", ["ai:maxtokens"] = "300", ["Ai:BurstDelay"] = "00:00:01" },
             Secrets = new Dictionary<string, string> { ["Ai:ApiKey"] = "sk-shop" },
@@ -31,7 +31,7 @@ public sealed class AiSettingsTests
     public void For_AnAccountOnAnotherProvider_DoesNotInheritTheGlobalKey()
     {
         var global = new AiOptions { Provider = "openai", ApiKey = "sk-openai", Model = "gpt-4o-mini", BaseUrl = "https://proxy.example/v1" };
-        var account = new Account("a", Providers.Sandbox) { Settings = new Dictionary<string, string> { ["Ai:Provider"] = "anthropic" } };
+        var account = new Account("a", "sandbox") { Settings = new Dictionary<string, string> { ["Ai:Provider"] = "anthropic" } };
 
         var settings = AiSettings.For(global, account);
 
@@ -44,7 +44,7 @@ public sealed class AiSettingsTests
     [Fact]
     public void For_AnUnparsableValue_NamesTheKey()
     {
-        var account = new Account("a", Providers.Sandbox) { Settings = new Dictionary<string, string> { ["Ai:Temperature"] = "warm" } };
+        var account = new Account("a", "sandbox") { Settings = new Dictionary<string, string> { ["Ai:Temperature"] = "warm" } };
 
         Should.Throw<FormatException>(() => AiSettings.For(new AiOptions(), account, "Parley:Accounts:3:Ai")).Message
             .ShouldBe("Parley:Accounts:3:Ai:Temperature must be a number like 0.7, but it is 'warm'.");

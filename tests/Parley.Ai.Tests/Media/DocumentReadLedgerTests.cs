@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Parley.Ai.Media;
 using Parley.Ai.Media.Documents;
+using Parley.Core.Modules;
 using Parley.Core.Storage;
 using Parley.Testing;
 using Parley.Testing.Fakes;
@@ -77,7 +78,7 @@ public sealed class DocumentReadLedgerTests
     {
         var test = await TestDatabase.CreateAsync(kind);
         var database = new Database(kind, test.ConnectionString);
-        await new Migrator(database, TimeProvider.System, NullLogger<Migrator>.Instance).MigrateAsync();
+        await new Migrator(database, [ModuleSchema.Core, ModuleSchema.Of<AiOptions>("ai")], TimeProvider.System, NullLogger<Migrator>.Instance).MigrateAsync();
         return new Db(test, database);
     }
 }

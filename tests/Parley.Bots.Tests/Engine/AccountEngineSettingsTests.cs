@@ -6,7 +6,7 @@ namespace Parley.Bots.Tests.Engine;
 public sealed class AccountEngineSettingsTests
 {
     private static AccountEngineSettings Read(Dictionary<string, string> settings, EngineOptions? defaults = null) =>
-        AccountEngineSettings.From(new Account("acme", Providers.Sandbox) { Settings = settings }, defaults ?? new EngineOptions(), new DummyBot());
+        AccountEngineSettings.From(new Account("acme", "sandbox") { Settings = settings }, defaults ?? new EngineOptions(), new DummyBot());
 
     [Fact]
     public void Defaults_ComeFromTheOptions_AndTheBot()

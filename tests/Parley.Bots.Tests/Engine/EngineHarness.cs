@@ -7,6 +7,7 @@ using Parley.Core.Accounts;
 using Parley.Core.Bots;
 using Parley.Core.Inbound;
 using Parley.Core.Messaging;
+using Parley.Core.Modules;
 using Parley.Core.Storage;
 using Parley.Testing;
 
@@ -49,10 +50,13 @@ internal sealed class EngineHarness : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton(new Database(kind, database.ConnectionString));
+        services.AddModuleSchema(ModuleSchema.Core);
         services.AddSingleton<Migrator>();
         services.AddOptions<BotOptions>();
         services.AddOptions<Parley.Core.Outbound.OutboundOptions>();
         services.AddSingleton<BotCatalog>();
+        services.AddSingleton<Parley.Core.Templates.TemplateCatalog>();
+        services.AddSingleton<Parley.Core.Templates.TemplateWriter>();
         services.AddBotEngine();
         services.AddBot<MinistryBot>();
         services.AddBot<TestBot>();
@@ -84,7 +88,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         string? name = "Ana",
         string accountId = "acme")
     {
-        var account = new Account(accountId, Providers.Sandbox)
+        var account = new Account(accountId, "sandbox")
         {
             Bot = bot,
             Settings = settings is null ? new Dictionary<string, string>() : new Dictionary<string, string>(settings),

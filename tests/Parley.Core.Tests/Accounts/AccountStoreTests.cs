@@ -1,7 +1,7 @@
 using Dapper;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Parley.Core.Accounts;
+using Parley.Core.Modules;
 using Parley.Core.Storage;
 using Parley.Testing;
 
@@ -13,7 +13,7 @@ namespace Parley.Core.Tests.Accounts;
 /// </summary>
 public sealed class AccountStoreTests
 {
-    private static readonly Account Configured = new("shop", Providers.Meta)
+    private static readonly Account Configured = new("shop", "meta")
     {
         Bot = "echo",
         DisplayName = "Shop",
@@ -77,8 +77,8 @@ public sealed class AccountStoreTests
     {
         var time = new ManualTimeProvider(Created);
         var database = new Database(test.Kind, test.ConnectionString);
-        await new Migrator(database, time, NullLogger<Migrator>.Instance).MigrateAsync();
-        return (new AccountStore(database, new EphemeralDataProtectionProvider(), time), database, time);
+        await new Migrator(database, [ModuleSchema.Core], time, NullLogger<Migrator>.Instance).MigrateAsync();
+        return (new AccountStore(database, new TestSecretProtector(), time), database, time);
     }
 
     private static async Task<long> UpdatedAtAsync(Database database)

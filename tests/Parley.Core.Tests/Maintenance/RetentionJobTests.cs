@@ -7,6 +7,8 @@ using Parley.Core.Inbound;
 using Parley.Core.Maintenance;
 using Parley.Core.Media;
 using Parley.Core.Messaging;
+using Parley.Core.Modules;
+using Parley.Core.Startup;
 using Parley.Core.Storage;
 using Parley.Core.Work;
 using Parley.Testing;
@@ -82,19 +84,30 @@ public sealed class RetentionJobTests
     }
 
     [Theory, SqliteData, PostgresData]
-    public async Task RunOnce_InteractionLogs_KeptByDefault_DeletedByAgeWhenConfigured(DatabaseKind kind)
+    public async Task RunOnce_RunsEachModulesRetentionTask_AndReportsItsCountByName(DatabaseKind kind)
     {
         await using var fixture = await Fixture.CreateAsync(kind);
-        var now = fixture.Time.NowMs();
-        await fixture.InsertInteractionAsync(1, now - (long)TimeSpan.FromDays(91).TotalMilliseconds);
-        await fixture.InsertInteractionAsync(2, now - (long)TimeSpan.FromDays(89).TotalMilliseconds);
+        var module = new CountingTask("module_rows", 3);
 
-        (await fixture.Job().RunOnceAsync()).ShouldNotBeNull().InteractionLogs.ShouldBe(0);
-        fixture.Time.Advance(TimeSpan.FromHours(2));
-        var run = await fixture.Job(new RetentionOptions { InteractionLogs = TimeSpan.FromDays(90) }).RunOnceAsync();
+        var run = await fixture.Job(tasks: [module]).RunOnceAsync();
 
-        run.ShouldNotBeNull().InteractionLogs.ShouldBe(1);
-        (await fixture.CountAsync("bot_interactions")).ShouldBe(1);
+        module.Runs.ShouldBe(1);
+        run.ShouldNotBeNull().Of("module_rows").ShouldBe(3);
+        run.ToString().ShouldEndWith(" module_rows=3");
+    }
+
+    /// <summary>A module's retention as Core sees it: a name and a count (the bots' real one is tested in Parley.Bots.Tests).</summary>
+    private sealed class CountingTask(string name, long count) : IRetentionTask
+    {
+        public int Runs { get; private set; }
+
+        public string Name => name;
+
+        public Task<long> RunAsync(CancellationToken ct)
+        {
+            Runs++;
+            return Task.FromResult(count);
+        }
     }
 
     [Theory, SqliteData, PostgresData]
@@ -188,30 +201,22 @@ public sealed class RetentionJobTests
             var testDatabase = await Parley.Testing.TestDatabase.CreateAsync(kind);
             var database = new Database(kind, testDatabase.ConnectionString);
             var fixture = new Fixture(testDatabase, database);
-            await new Migrator(database, fixture.Time, NullLogger<Migrator>.Instance).MigrateAsync();
+            await new Migrator(database, [ModuleSchema.Core], fixture.Time, NullLogger<Migrator>.Instance).MigrateAsync();
             await using var c = await database.OpenAsync();
             await c.ExecuteAsync(
                 "INSERT INTO accounts (id, provider, created_at, updated_at) VALUES (@AccountId, 'sandbox', 0, 0)", new { AccountId });
             return fixture;
         }
 
-        public RetentionCleaner Cleaner(RetentionOptions? options = null) =>
-            new(Database, MediaStore(), Options.Create(options ?? new RetentionOptions()), Time);
-
-        public RetentionJob Job(RetentionOptions? options = null) => new(
-            Cleaner(options), new JobLease(Database), Options.Create(options ?? new RetentionOptions()), Time, new InstanceIdentity(),
-            NullLogger<RetentionJob>.Instance);
-
-        public async Task InsertInteractionAsync(long id, long createdAt)
+        public RetentionCleaner Cleaner(RetentionOptions? options = null, IEnumerable<IRetentionTask>? tasks = null)
         {
-            await using var c = await Database.OpenAsync();
-            await c.ExecuteAsync(
-                """
-                INSERT INTO bot_interactions (id, account_id, bot, conversation_id, contact_id, contact, message_id, route, processing_ms, success, created_at)
-                VALUES (@id, @AccountId, 'echo', 1, 1, '15550001111', @id, 'rule', 1, 1, @createdAt)
-                """,
-                new { id, AccountId, createdAt });
+            var o = Options.Create(options ?? new RetentionOptions());
+            return new(Database, new RetentionBatches(Database, o), tasks ?? [], MediaStore(), o, Time);
         }
+
+        public RetentionJob Job(RetentionOptions? options = null, IEnumerable<IRetentionTask>? tasks = null) => new(
+            Cleaner(options, tasks), new JobLease(Database), Options.Create(options ?? new RetentionOptions()), Time, new InstanceIdentity(),
+            new StartupGate(), NullLogger<RetentionJob>.Instance);
 
         public FileMediaStore MediaStore() =>
             new(Options.Create(new ParleyOptions { DataDirectory = TestDatabase.DataDirectory }), Database, Time);

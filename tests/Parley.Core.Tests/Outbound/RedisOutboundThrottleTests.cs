@@ -11,7 +11,7 @@ namespace Parley.Core.Tests.Outbound;
 public sealed class RedisOutboundThrottleTests
 {
     private static Account Meta(string id, params (string Key, string Value)[] settings) =>
-        new(id, Providers.Meta) { Settings = settings.ToDictionary(s => s.Key, s => s.Value) };
+        new(id, "meta") { Settings = settings.ToDictionary(s => s.Key, s => s.Value) };
 
     [RedisFact]
     public async Task AcquireAsync_TwoInstances_ShareTheHourlyBudget_AndThePairRate()
@@ -24,16 +24,16 @@ public sealed class RedisOutboundThrottleTests
         var b = new OutboundThrottle(options, TimeProvider.System, redisB);
         var account = Meta("hourly");
 
-        (await a.AcquireAsync(account, "15550000001", default)).ShouldBe(TimeSpan.Zero);
-        (await b.AcquireAsync(account, "15550000002", default)).ShouldBe(TimeSpan.Zero);
-        (await a.AcquireAsync(account, "15550000003", default)).ShouldBe(TimeSpan.Zero);
+        (await a.AcquireAsync(account, "15550000001", ChannelCapabilities.WhatsApp, default)).ShouldBe(TimeSpan.Zero);
+        (await b.AcquireAsync(account, "15550000002", ChannelCapabilities.WhatsApp, default)).ShouldBe(TimeSpan.Zero);
+        (await a.AcquireAsync(account, "15550000003", ChannelCapabilities.WhatsApp, default)).ShouldBe(TimeSpan.Zero);
         // Each instance alone has sent at most two of its three.
-        (await b.AcquireAsync(account, "15550000004", default)).ShouldBeGreaterThan(TimeSpan.FromMinutes(10));
+        (await b.AcquireAsync(account, "15550000004", ChannelCapabilities.WhatsApp, default)).ShouldBeGreaterThan(TimeSpan.FromMinutes(10));
 
         var pairs = Meta("pairs", ("Outbound:PairBurst", "1"));
-        (await a.AcquireAsync(pairs, "15550000005", default)).ShouldBe(TimeSpan.Zero);
-        (await b.AcquireAsync(pairs, "15550000005", default)).ShouldBeGreaterThan(TimeSpan.FromSeconds(1));
-        (await b.AcquireAsync(pairs, "15550000006", default)).ShouldBe(TimeSpan.Zero);
+        (await a.AcquireAsync(pairs, "15550000005", ChannelCapabilities.WhatsApp, default)).ShouldBe(TimeSpan.Zero);
+        (await b.AcquireAsync(pairs, "15550000005", ChannelCapabilities.WhatsApp, default)).ShouldBeGreaterThan(TimeSpan.FromSeconds(1));
+        (await b.AcquireAsync(pairs, "15550000006", ChannelCapabilities.WhatsApp, default)).ShouldBe(TimeSpan.Zero);
         (await TestRedis.KeysAsync(prefix)).ShouldNotContain(k => k.Contains("15550000005", StringComparison.Ordinal), "numbers are hashed in keys");
     }
 
@@ -46,14 +46,14 @@ public sealed class RedisOutboundThrottleTests
         await TestRedis.EventuallyAsync(() => redis.PingAsync(default), "Redis connected");
         var throttle = new OutboundThrottle(Options.Create(new OutboundOptions { MessagesPerSecond = 1000, MessagesPerHour = 2 }), TimeProvider.System, redis);
         var account = Meta("away");
-        (await throttle.AcquireAsync(account, "1", default)).ShouldBe(TimeSpan.Zero);
+        (await throttle.AcquireAsync(account, "1", ChannelCapabilities.WhatsApp, default)).ShouldBe(TimeSpan.Zero);
 
         proxy.Stop();
 
         // The in-process buckets start full: two more sends, then a wait.
-        (await throttle.AcquireAsync(account, "2", default)).ShouldBe(TimeSpan.Zero);
-        (await throttle.AcquireAsync(account, "3", default)).ShouldBe(TimeSpan.Zero);
-        (await throttle.AcquireAsync(account, "4", default)).ShouldBeGreaterThan(TimeSpan.Zero);
+        (await throttle.AcquireAsync(account, "2", ChannelCapabilities.WhatsApp, default)).ShouldBe(TimeSpan.Zero);
+        (await throttle.AcquireAsync(account, "3", ChannelCapabilities.WhatsApp, default)).ShouldBe(TimeSpan.Zero);
+        (await throttle.AcquireAsync(account, "4", ChannelCapabilities.WhatsApp, default)).ShouldBeGreaterThan(TimeSpan.Zero);
         redis.State.ShouldBe(RedisState.Unavailable);
     }
 

@@ -67,7 +67,9 @@ public sealed class BadInputTests : IAsyncLifetime
         (await _app.Client.GetStringAsync("/health")).ShouldContain("\"status\":\"healthy\"");
         var ready = await _app.Client.GetStringAsync("/health/ready");
         ready.ShouldContain("\"database\"");
-        var latest = _app.Get<Parley.Core.Storage.Migrator>().Scripts[^1].Version;
-        ready.ShouldContain($"\"schemaVersion\":{latest}");
+        var modules = await _app.Get<Parley.Core.Storage.Migrator>().StatusAsync();
+        modules.Select(m => m.Module).ShouldBe(["core", "ai", "bots"], ignoreOrder: true);
+        modules.ShouldAllBe(m => m.Current);
+        ready.ShouldContain($"\"schema\":\"{string.Join(", ", modules.Select(m => $"{m.Module} {m.Applied}"))}\"");
     }
 }

@@ -14,7 +14,7 @@ namespace Parley.Bots.Engine.Stages;
 /// greetings); then the bot's skills, with the message's intent already detected; then the declared
 /// intent's template answer; then the fallback. A new session's first answer is preceded by the greeting.
 /// </summary>
-public sealed class RoutingStage(IntentStore intents, AnswerService answers, IFallbackResponder fallback) : IBotStage
+public sealed class RoutingStage(IntentStore intents, AnswerService answers, FallbackResponder fallback) : IBotStage
 {
     private static readonly ResetCommand Reset = new();
 
