@@ -1,6 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Parley.Ai.Media.Documents;
 using Parley.Testing.Fakes;
 
@@ -104,50 +102,5 @@ public sealed class DocumentLimitsTests
 
         text.Chars.ShouldBe(1_000);
         text.PlainText().ShouldContain("¿Dónde está"); // cut at a character boundary, still read as UTF-8
-    }
-
-    [Fact]
-    public async Task SafeReader_InAProcessOfItsOwn_ReadsADocument_AndReportsItsMemory()
-    {
-        using var reader = ProcessReader(new DocumentReadingOptions());
-        var docx = TestDocuments.Docx((1, "Handbook"), (0, "Twenty days of holidays."));
-
-        var text = await reader.ReadAsync(new MemoryStream(docx), DocumentFormats.Docx, DocumentLimits.Message, CancellationToken.None);
-
-        text.Title.ShouldBe("Handbook");
-        text.PlainText().ShouldContain("Twenty days of holidays.");
-        reader.LastPeakMemoryBytes.ShouldBeGreaterThan(0, "the reading process answered with its own figures");
-    }
-
-    [Fact]
-    public async Task SafeReader_ADocumentNeedingMoreThanTheMemoryCap_IsRefused_NotTheServersProblem()
-    {
-        // 30 MB of Markdown needs well over 64 MB of heap to parse: the reading process runs out, the caller does not.
-        using var reader = ProcessReader(new DocumentReadingOptions { MemoryLimitMb = 64, Timeout = TimeSpan.FromMinutes(2) });
-        var markdown = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("- *item* with `code` and [a link](http://x)\n", 700_000)));
-
-        var error = await Should.ThrowAsync<DocumentReadException>(() =>
-            reader.ReadAsync(new MemoryStream(markdown), DocumentFormats.Markdown, DocumentLimits.Knowledge, CancellationToken.None));
-
-        error.Kind.ShouldBe(DocumentProblem.TooComplex);
-    }
-
-    [Fact]
-    public async Task SafeReader_ADocumentThatTakesTooLong_IsStoppedAtTheTimeout()
-    {
-        // A parser's pathology Parley does not know of yet: HTML nested a hundred thousand levels deep.
-        using var reader = ProcessReader(new DocumentReadingOptions { Timeout = TimeSpan.FromSeconds(2) });
-        var html = Encoding.UTF8.GetBytes("<html><body>" + string.Concat(Enumerable.Repeat("<div><p>", 100_000)) + "x</body></html>");
-
-        var error = await Should.ThrowAsync<DocumentReadException>(() =>
-            reader.ReadAsync(new MemoryStream(html), DocumentFormats.Html, DocumentLimits.Message, CancellationToken.None));
-
-        error.Kind.ShouldBe(DocumentProblem.TooComplex);
-    }
-
-    private static SafeDocumentReader ProcessReader(DocumentReadingOptions options)
-    {
-        options.WorkerAssembly = Path.Combine(AppContext.BaseDirectory, "Parley.dll");
-        return new SafeDocumentReader(Options.Create(options), NullLogger<SafeDocumentReader>.Instance);
     }
 }
