@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Parley.Channels.Acs;
+using Parley.Channels.Media;
 using Parley.Channels.Meta;
 using Parley.Channels.Sandbox;
 using Parley.Channels.Twilio;
@@ -25,6 +26,7 @@ public static class ChannelsExtensions
         services.AddSingleton<IWebhookReplayer, SandboxWebhookReplayer>();
         services.AddSingleton<WebhookRejections>();
         services.AddSingleton<VerifiedDeliveries>();
+        services.AddSingleton<MessageMediaFiles>();
         services.AddMeta();
         services.AddAcs();
         services.AddTwilio();

@@ -6,7 +6,6 @@ using Parley.Admin.Components;
 using Parley.Admin.Pages.Dashboard;
 using Parley.Channels.Media;
 using Parley.Core.Conversations;
-using Parley.Core.Media;
 using Parley.Core.Operators;
 using Parley.Core.Templates;
 using Parley.Hosting;
@@ -90,10 +89,8 @@ public static class AdminExtensions
                     await context.SignOutAsync(AdminAuth.Scheme);
                     return TypedResults.LocalRedirect($"{PathPrefix}/login");
                 });
-                endpoints.MapGet("/media/{id}", async (string id, IMediaStore media, CancellationToken ct) =>
-                    await media.OpenAsync(id, ct) is { } found
-                        ? new StoredMediaResult(found.Media, found.Content)
-                        : Results.NotFound())
+                endpoints.MapGet("/media/{id}", async (string id, long? message, MessageMediaFiles files, CancellationToken ct) =>
+                    await files.OpenAsync(id, message, accountId: null, ct) is { } found ? found : Results.NotFound())
                     .RequireAuthorization(AdminPolicies.Agent);
                 endpoints.MapRazorComponents<App>().AddInteractiveServerRenderMode();
             });
