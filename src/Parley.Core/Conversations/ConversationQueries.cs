@@ -110,7 +110,7 @@ public sealed class ConversationQueries(Database database, Microsoft.Extensions.
         var parameters = new DynamicParameters(paging);
         parameters.AddDynamicParams(new
         {
-            filter.AccountId, filter.ContactId, filter.ContactWaId, filter.State,
+            filter.AccountId, filter.ContactId, ContactWaId = filter.ContactWaId is null ? null : ContactKey.Canonical(filter.ContactWaId), filter.State,
             namePattern = "%" + term.ToLowerInvariant().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%",
             digitsPattern = "%" + new string(term.Where(char.IsAsciiDigit).ToArray()) + "%",
         });
@@ -135,9 +135,10 @@ public sealed class ConversationQueries(Database database, Microsoft.Extensions.
         return Page<StoredMessage>.From(rows.Select(MessageQueries.ToMessage).ToList(), limit, m => m.Id);
     }
 
-    /// <summary>A contact's most recent messages (newest first), across accounts unless one is named.</summary>
+    /// <summary>A contact's most recent messages (newest first), across accounts unless one is named; the number in any form (<see cref="ContactKey"/>).</summary>
     public async Task<IReadOnlyList<StoredMessage>> HistoryAsync(string waId, string? accountId, int limit, CancellationToken ct = default)
     {
+        waId = ContactKey.Canonical(waId);
         await using var c = await database.OpenAsync(ct);
         var rows = await c.QueryAsync<MessageQueries.Row>(new CommandDefinition(
             $"""
@@ -158,7 +159,7 @@ public sealed class ConversationQueries(Database database, Microsoft.Extensions.
             SELECT v.id FROM conversations v JOIN contacts k ON k.id = v.contact_id
             WHERE v.account_id = @accountId AND k.account_id = @accountId AND k.wa_id = @waId
             """,
-            new { accountId, waId }, cancellationToken: ct));
+            new { accountId, waId = ContactKey.Canonical(waId) }, cancellationToken: ct));
     }
 
     /// <summary>The account's conversations with the most recent message first.</summary>
@@ -171,9 +172,13 @@ public sealed class ConversationQueries(Database database, Microsoft.Extensions.
         return rows.Select(r => ToSummary(r, now, Window)).ToList();
     }
 
-    /// <summary>When the contact last wrote to the account (the customer service window starts there); null if never.</summary>
+    /// <summary>
+    /// When the contact last wrote to the account (the customer service window starts there); null if never. The number
+    /// in any form: every provider's contacts are keyed alike (<see cref="ContactKey"/>).
+    /// </summary>
     public async Task<DateTimeOffset?> LastInboundAsync(string accountId, string waId, CancellationToken ct = default)
     {
+        waId = ContactKey.Canonical(waId);
         await using var c = await database.OpenAsync(ct);
         var at = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
@@ -182,6 +187,14 @@ public sealed class ConversationQueries(Database database, Microsoft.Extensions.
             """,
             new { accountId, waId }, cancellationToken: ct));
         return at is { } ms ? Clock.FromMs(ms) : null;
+    }
+
+    /// <summary>The conversation's bot session as its bot stored it (JSON; the engine's holds <c>variables</c> and <c>lastIntent</c>), or null.</summary>
+    public async Task<string?> SessionAsync(long conversationId, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT session FROM conversations WHERE id = @conversationId", new { conversationId }, cancellationToken: ct));
     }
 
     /// <summary>WhatsApp's customer service window (<c>Parley:Outbound:CustomerServiceWindow</c>, 24 hours).</summary>

@@ -8,6 +8,7 @@ using Parley.Core.Conversations;
 using Parley.Core.Events;
 using Parley.Core.Inbound;
 using Parley.Core.Maintenance;
+using Parley.Core.Outbound.Policy;
 using Parley.Core.Outbound.Sending;
 using Parley.Core.Statistics;
 using Parley.Core.Templates;
@@ -41,9 +42,11 @@ public static class OperationsExtensions
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<AccountValidator>();
         services.AddSingleton<AccountAdmin>();
+        services.AddSingleton<AccountAlerts>();
         services.AddSingleton<ConversationQueries>();
         services.AddSingleton<ConversationTakeover>();
         services.AddSingleton<ContactDirectory>();
+        services.AddSingleton<Startup.IStartupTask, ContactMergeFollowers>();
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<TemplateWriter>();
         services.AddSingleton<StatisticsQueries>();
@@ -52,6 +55,7 @@ public static class OperationsExtensions
         services.AddSingleton<WebhookEventStore>();
         services.AddSingleton<WebhookReplay>();
         services.AddSingleton<IOutboundContentRules, WhatsAppContentRules>();
+        services.AddSingleton<OutboundPolicy>();
         services.AddSingleton<OutboundSender>();
         return services;
     }

@@ -88,10 +88,11 @@ public static class AdminExtensions
                 {
                     await context.SignOutAsync(AdminAuth.Scheme);
                     return TypedResults.LocalRedirect($"{PathPrefix}/login");
-                });
+                }).ExcludeFromDescription(); // The admin's, at /admin/logout: not part of the API document.
                 endpoints.MapGet("/media/{id}", async (string id, long? message, MessageMediaFiles files, CancellationToken ct) =>
                     await files.OpenAsync(id, message, accountId: null, ct) is { } found ? found : Results.NotFound())
-                    .RequireAuthorization(AdminPolicies.Agent);
+                    .RequireAuthorization(AdminPolicies.Agent)
+                    .ExcludeFromDescription();
                 endpoints.MapRazorComponents<App>().AddInteractiveServerRenderMode();
             });
         });

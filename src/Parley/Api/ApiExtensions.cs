@@ -55,6 +55,8 @@ public static class ApiExtensions
         app.MapWebhookEventsApi();
         app.MapWebhooksApi();
         app.MapApiKeysApi();
+        app.MapInteractionsApi();
+        app.MapBotsApi();
         app.MapKnowledgeApi()
             .RequireRateLimiting(ApiRateLimiting.Policy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
