@@ -5,6 +5,7 @@ using Parley.Ai.Assistant;
 using Parley.Ai.Chat;
 using Parley.Ai.Knowledge;
 using Parley.Ai.Media;
+using Parley.Ai.Media.Documents;
 using Parley.Core.Bots;
 using Parley.Core.Knowledge;
 using Parley.Core.Modules;
@@ -32,6 +33,10 @@ public static class AiExtensions
         services.AddSingleton<Retriever>();
         services.AddSingleton<KnowledgeBase>();
         services.AddSingleton<IKnowledgeBaseAdmin, KnowledgeBaseAdmin>();
+        services.AddOptions<DocumentReadingOptions>().BindConfiguration(DocumentReadingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SafeDocumentReader>();
+        services.AddSingleton<DocumentReadLedger>();
+        services.AddSingleton<MessageDocuments>();
         services.AddSingleton<MediaUnderstanding>();
         services.AddSingleton<BurstGate>();
         services.AddSingleton<ConversationMemory>();

@@ -24,6 +24,8 @@ public static class ParleyApp
         builder.AddChannels();
         builder.AddBots();
         builder.AddAi();
+        // Documents from contacts are read by this same binary's read-document command, in a process of its own.
+        builder.Services.PostConfigure<Parley.Ai.Media.Documents.DocumentReadingOptions>(o => o.WorkerAssembly ??= typeof(Program).Assembly.Location);
         builder.AddParleyWeb();
         builder.AddParleyObservability();
         builder.AddParleyApi();

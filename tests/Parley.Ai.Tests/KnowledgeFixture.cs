@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Parley.Ai.Chat;
 using Parley.Ai.Knowledge;
+using Parley.Ai.Media.Documents;
 using Parley.Core.Modules;
 using Parley.Core.Storage;
 using Parley.Testing;
@@ -18,7 +20,9 @@ public sealed class KnowledgeFixture : IAsyncDisposable
         Clients = new AiClients();
         Caller = new AiCaller(TimeProvider.System, NullLogger<AiCaller>.Instance);
         Retriever = new Retriever(Store, Clients, Caller, NullLogger<Retriever>.Instance);
-        Knowledge = new KnowledgeBase(Store, Retriever, Clients, NullLogger<KnowledgeBase>.Instance);
+        Knowledge = new KnowledgeBase(Store, Retriever, Clients,
+            new SafeDocumentReader(Options.Create(new DocumentReadingOptions { Isolation = DocumentReadingOptions.NoIsolation }), NullLogger<SafeDocumentReader>.Instance),
+            NullLogger<KnowledgeBase>.Instance);
     }
 
     public TestDatabase TestDatabase { get; }

@@ -132,6 +132,10 @@ public static class AssistantTexts
         $"{Quote(fileName, "That file", lang)} is protected with a password, so I can't read it. Could you send a copy without a password?",
         $"{Quote(fileName, "Ese archivo", lang)} está protegido con contraseña, así que no puedo leerlo. ¿Me envías una copia sin contraseña?");
 
+    public static string TooComplex(string lang, string? fileName) => T(lang,
+        $"{Quote(fileName, "That file", lang)} is too large or too complex for me to read. Could you send a smaller file, or copy the part you need as text?",
+        $"{Quote(fileName, "Ese archivo", lang)} es demasiado grande o complejo para que lo lea. ¿Me envías un archivo más pequeño o me copias como texto la parte que necesitas?");
+
     public static string NoText(string lang, string? fileName) => T(lang,
         $"{Quote(fileName, "That PDF", lang)} has no text I can read — it looks like a scan or a photo of pages. Could you send a PDF with selectable text, or type your question?",
         $"{Quote(fileName, "Ese PDF", lang)} no tiene texto que pueda leer — parece un escaneo o una foto de páginas. ¿Me envías un PDF con texto seleccionable o me escribes tu pregunta?");

@@ -41,7 +41,7 @@ public sealed class DemoKnowledge(
 
         foreach (var (name, content) in Documents())
         {
-            await knowledge.AddAsync(new KbScope(AccountId, KbScope.Everyone), name, content, "text/markdown", null, "demo", null, cancellationToken);
+            await knowledge.AddAsync(new KbScope(AccountId, KbScope.Everyone), name, content, "text/markdown", null, KnowledgeBase.DemoOrigin, null, cancellationToken);
         }
 
         logger.LogInformation("Loaded the demo knowledge base into account '{Account}'", AccountId);

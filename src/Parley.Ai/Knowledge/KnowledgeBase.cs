@@ -10,10 +10,13 @@ namespace Parley.Ai.Knowledge;
 /// HTML, PDF, DOCX), splits it into passages under their headings, stores them with their lexical terms, and embeds
 /// them right away when the account has an embedding model.
 /// </summary>
-public sealed class KnowledgeBase(KnowledgeStore store, Retriever retriever, AiClients clients, ILogger<KnowledgeBase> logger)
+public sealed class KnowledgeBase(KnowledgeStore store, Retriever retriever, AiClients clients, SafeDocumentReader documents, ILogger<KnowledgeBase> logger)
 {
     /// <summary>Largest document accepted into the knowledge base.</summary>
     public const long MaxBytes = 100L * 1024 * 1024;
+
+    /// <summary>The origin of the demo documents embedded in Parley (<see cref="DemoKnowledge"/>).</summary>
+    public const string DemoOrigin = "demo";
 
     /// <exception cref="DocumentReadException">The file cannot be read, or holds no text.</exception>
     public async Task<KbAddResult> AddAsync(
@@ -27,7 +30,11 @@ public sealed class KnowledgeBase(KnowledgeStore store, Retriever retriever, AiC
         var format = DocumentFormats.Detect(fileName, mimeType, content.AsSpan(0, Math.Min(content.Length, 8)))
             ?? throw new DocumentReadException(DocumentProblem.Unsupported,
                 $"'{Path.GetFileName(fileName)}' is not a supported document; use text, Markdown, HTML, PDF or DOCX.");
-        var text = await DocumentReader.ReadAsync(content, format, ct);
+        // Files from operators and the API are read like a contact's (a process of its own, limits); the demo documents
+        // embedded in Parley itself are trusted and read here.
+        var text = origin == DemoOrigin
+            ? await DocumentReader.ReadAsync(content, format, DocumentLimits.Knowledge, ct)
+            : await documents.ReadAsync(new MemoryStream(content, writable: false), format, DocumentLimits.Knowledge, ct);
         if (text.IsEmpty)
         {
             throw new DocumentReadException(DocumentProblem.Unsupported,

@@ -18,6 +18,7 @@ public sealed class MediaUnderstanding(
     AiClients clients,
     AiCaller caller,
     AiUsageLog usage,
+    MessageDocuments documents,
     MessageTranscripts transcripts,
     ILogger<MediaUnderstanding> logger)
 {
@@ -99,22 +100,30 @@ public sealed class MediaUnderstanding(
             return result with { Problem = Assistant.AssistantTexts.TooLarge(lang, MessageTypes.Document, MediaLimits.Document) };
         }
 
-        var file = await LoadAsync(info, MediaLimits.Document, ct);
-        if (file.Problem is { } problem)
+        // Not loaded into memory: the file is read where it is stored, by a process of its own (MessageDocuments).
+        if (info?.StoredId is not { } id || await media.OpenAsync(id, ct) is not { } file)
         {
-            return result with { Problem = problem(lang, MessageTypes.Document) };
+            return result with { Problem = Assistant.AssistantTexts.Unavailable(lang) };
         }
 
-        var bytes = file.Bytes!;
-        var format = DocumentFormats.Detect(info?.FileName, file.MimeType ?? info?.MimeType, bytes.AsSpan(0, Math.Min(bytes.Length, 8)));
+        await using var stream = file.Content;
+        if (file.Media.Size > MediaLimits.Document)
+        {
+            return result with { Problem = Assistant.AssistantTexts.TooLarge(lang, MessageTypes.Document, MediaLimits.Document) };
+        }
+
+        var head = new byte[8];
+        var headLength = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        stream.Position = 0;
+        var format = DocumentFormats.Detect(info.FileName, file.Media.MimeType ?? info.MimeType, head.AsSpan(0, headLength));
         if (format is null)
         {
-            return result with { Problem = Assistant.AssistantTexts.UnsupportedDocument(lang, info?.FileName) };
+            return result with { Problem = Assistant.AssistantTexts.UnsupportedDocument(lang, info.FileName) };
         }
 
         try
         {
-            var document = await DocumentReader.ReadAsync(bytes, format, ct);
+            var document = await documents.ReadAsync(message.Id, stream, format, ct);
             if (document.IsEmpty)
             {
                 return result with { Problem = Assistant.AssistantTexts.NoText(lang, info?.FileName) };
@@ -136,6 +145,7 @@ public sealed class MediaUnderstanding(
                 {
                     DocumentProblem.Encrypted => Assistant.AssistantTexts.Encrypted(lang, info?.FileName),
                     DocumentProblem.Unsupported => Assistant.AssistantTexts.UnsupportedDocument(lang, info?.FileName),
+                    DocumentProblem.TooComplex => Assistant.AssistantTexts.TooComplex(lang, info?.FileName),
                     _ => Assistant.AssistantTexts.Corrupt(lang, info?.FileName),
                 },
             };

@@ -38,6 +38,7 @@ public static class EngineExtensions
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<DataSourceStore>();
         services.AddSingleton<DataSourceRunner>();
+        services.AddSingleton<ParleyTables>();
         // In-process, or in Redis when Parley:Redis:Configuration is set (falling back to in-process while it is down).
         services.TryAddSingleton<MemoryDataSourceCache>();
         services.TryAddSingleton<InMemoryContactRateLimiter>();

@@ -12,6 +12,7 @@ public static class AcsExtensions
         // A timeout below the outbound lease (30 s), so a slow answer is retried by the holder of the lease.
         services.AddHttpClient(AcsRestClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton<AcsRestClient>();
+        services.AddSingleton<Parley.Core.Inbound.IWebhookReplayer, AcsWebhookReplayer>();
         services.AddSingleton<AcsRepeatability>();
         services.AddSingleton<IChannel, AcsChannel>();
         services.AddSingleton<IMediaDownloader, AcsMediaDownloader>();

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Parley.Channels.Webhooks;
 using Parley.Core.Accounts;
-using Parley.Core.Inbound;
 
 namespace Parley.Channels.Acs;
 
@@ -19,7 +18,8 @@ namespace Parley.Channels.Acs;
 /// schema's validation event and the CloudEvents abuse-protection <c>OPTIONS</c> handshake included — to the exact URL
 /// registered, query string and all, so the code is required on both verbs: without it Parley does not consent
 /// (401), and no one can make Parley agree to receive a stranger's traffic. Order of checks: unknown account 404 (no
-/// detail), wrong or missing code 401, body over 3 MiB 413, not JSON events 400; then store and answer 200.
+/// detail), wrong or missing code 401, body over 3 MiB 413; then store (a delivery that is not JSON events is kept as a
+/// failed event) and answer 200.
 /// </remarks>
 public static class AcsWebhookEndpoints
 {
@@ -36,43 +36,62 @@ public static class AcsWebhookEndpoints
     }
 
     private static async Task<IResult> ReceiveAsync(
-        string accountId, HttpRequest request, AccountRegistry accounts, IntakeStore intake, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
+        string accountId, HttpRequest request, AccountRegistry accounts, VerifiedDeliveries deliveries, TimeProvider time, ILoggerFactory logs,
+        WebhookRejections rejections, CancellationToken ct)
     {
         var account = await accounts.FindEnabledAsync(accountId, Providers.Acs, ct);
         if (account is null)
         {
+            rejections.Count(Providers.Acs, WebhookRejections.UnknownAccount);
             return TypedResults.NotFound();
         }
 
         var logger = logs.CreateLogger(typeof(AcsWebhookEndpoints).FullName!);
         if (!CodeMatches(account, request))
         {
-            logger.LogWarning("ACS webhook for account {AccountId} refused: missing or wrong ?code=", accountId);
+            if (rejections.Reject(Providers.Acs, account.Id, WebhookRejections.Signature, out var suppressed))
+            {
+                // At most once a minute per account; every one is counted in parley_webhooks_rejected_total.
+                logger.LogWarning("ACS webhook for account {AccountId} refused: missing or wrong ?code= ({Suppressed} more refused since the last warning)", account.Id, suppressed);
+            }
+
             return TypedResults.Unauthorized();
         }
 
         var body = await WebhookBody.ReadAsync(request, ct);
         if (body is null)
         {
+            if (rejections.Reject(Providers.Acs, account.Id, WebhookRejections.TooLarge, out var held))
+            {
+                logger.LogWarning("ACS webhook for account {AccountId} refused: the body is over {Limit} bytes ({Suppressed} more since the last warning)", account.Id, WebhookBody.MaxBytes, held);
+            }
+
             return WebhookBody.TooLarge();
         }
 
+        // Verified: from here on the delivery is never lost. Parsed leniently (what cannot be decoded is replaced);
+        // kept as a failed event, with its exact bytes, when it cannot be parsed at all.
+        var text = WebhookText.CleanJson(WebhookText.Decode(body));
         AcsWebhookParseResult parsed;
         try
         {
-            parsed = AcsWebhookParser.Parse(accountId, body, request.ContentType, account.Setting(AcsAccountSettings.ChannelRegistrationIdKey), time.GetUtcNow());
+            parsed = AcsWebhookParser.Parse(accountId, Encoding.UTF8.GetBytes(text), request.ContentType, account.Setting(AcsAccountSettings.ChannelRegistrationIdKey), time.GetUtcNow());
         }
-        catch (AcsWebhookFormatException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "Not an Event Grid or CloudEvents delivery");
+            await deliveries.KeepUnparsedAsync(accountId, Providers.Acs, request.ContentType, text, body, ex, ct);
+            return TypedResults.Ok();
         }
 
-        // Acknowledged only once stored: a failure here is a 500 and Event Grid delivers again.
-        if (parsed.HasContent)
+        // Acknowledged only once stored: a database that is away is a 503 and Event Grid delivers again. Everything but
+        // a bare subscription handshake is stored, even a delivery with no event Parley knows.
+        if (parsed.HasContent || parsed.ValidationCode is null)
         {
-            var stored = await intake.StoreAsync(parsed.Batch, ct);
-            logger.LogDebug("ACS webhook for {AccountId}: {New} new messages, {Duplicates} duplicates, {Statuses} statuses, {Other} other events",
-                accountId, stored.NewMessageIds.Count, stored.DuplicateMessages, stored.Statuses, parsed.Batch.OtherEvents.Count);
+            if (await deliveries.StoreAsync(parsed.Batch, body, ct) is { } stored)
+            {
+                logger.LogDebug("ACS webhook for {AccountId}: {New} new messages, {Duplicates} duplicates, {Statuses} statuses, {Other} other events",
+                    accountId, stored.NewMessageIds.Count, stored.DuplicateMessages, stored.Statuses, parsed.Batch.OtherEvents.Count);
+            }
         }
 
         if (parsed.ValidationCode is { } code)
@@ -85,16 +104,24 @@ public static class AcsWebhookEndpoints
     }
 
     /// <summary>CloudEvents 1.0 abuse protection: consent to deliveries from the requesting origin, at any rate.</summary>
-    private static async Task<IResult> HandshakeAsync(string accountId, HttpRequest request, HttpResponse response, AccountRegistry accounts, CancellationToken ct)
+    private static async Task<IResult> HandshakeAsync(
+        string accountId, HttpRequest request, HttpResponse response, AccountRegistry accounts, WebhookRejections rejections, ILoggerFactory logs, CancellationToken ct)
     {
         var account = await accounts.FindEnabledAsync(accountId, Providers.Acs, ct);
         if (account is null)
         {
+            rejections.Count(Providers.Acs, WebhookRejections.UnknownAccount);
             return TypedResults.NotFound();
         }
 
         if (!CodeMatches(account, request))
         {
+            if (rejections.Reject(Providers.Acs, account.Id, WebhookRejections.Signature, out var suppressed))
+            {
+                logs.CreateLogger(typeof(AcsWebhookEndpoints).FullName!).LogWarning(
+                    "ACS webhook handshake for account {AccountId} refused: missing or wrong ?code= ({Suppressed} more refused since the last warning)", account.Id, suppressed);
+            }
+
             return TypedResults.Unauthorized();
         }
 

@@ -53,45 +53,53 @@ public static class AcsWebhookParser
             string? validationCode = null;
             for (var i = 0; i < events.Count; i++)
             {
-                var e = events[i];
-                if (e.ValueKind != JsonValueKind.Object)
+                // One event of an unexpected shape must not lose the others of the delivery: it is kept as an other event.
+                try
                 {
-                    throw new AcsWebhookFormatException($"Element {i} of the array is not an event object.");
+                    var e = events[i];
+                    if (e.ValueKind != JsonValueKind.Object)
+                    {
+                        throw new AcsWebhookFormatException($"Element {i} of the array is not an event object.");
+                    }
+
+                    var envelope = Envelope.Read(e)
+                        ?? throw new AcsWebhookFormatException($"Element {i} is neither an Event Grid event nor a CloudEvent: it has no 'eventType' or 'type'.");
+                    switch (envelope.Type)
+                    {
+                        case AcsEventTypes.MessageReceived:
+                            if (ReadMessage(envelope, channelRegistrationId, now, out var reason) is { } message)
+                            {
+                                messages.Add(message);
+                            }
+                            else
+                            {
+                                other.Add($"{envelope.Describe()}: {reason}");
+                            }
+
+                            break;
+                        case AcsEventTypes.DeliveryStatusUpdated:
+                            if (ReadStatus(envelope, channelRegistrationId, now, out reason) is { } status)
+                            {
+                                statuses.Add(status);
+                            }
+                            else
+                            {
+                                other.Add($"{envelope.Describe()}: {reason}");
+                            }
+
+                            break;
+                        case AcsEventTypes.SubscriptionValidation:
+                            validationCode ??= Str(envelope.Data, "validationCode");
+                            other.Add(envelope.Describe());
+                            break;
+                        default:
+                            other.Add(envelope.Describe());
+                            break;
+                    }
                 }
-
-                var envelope = Envelope.Read(e)
-                    ?? throw new AcsWebhookFormatException($"Element {i} is neither an Event Grid event nor a CloudEvent: it has no 'eventType' or 'type'.");
-                switch (envelope.Type)
+                catch (Exception ex) when (ex is AcsWebhookFormatException or InvalidOperationException or FormatException or OverflowException or ArgumentException or KeyNotFoundException)
                 {
-                    case AcsEventTypes.MessageReceived:
-                        if (ReadMessage(envelope, channelRegistrationId, now, out var reason) is { } message)
-                        {
-                            messages.Add(message);
-                        }
-                        else
-                        {
-                            other.Add($"{envelope.Describe()}: {reason}");
-                        }
-
-                        break;
-                    case AcsEventTypes.DeliveryStatusUpdated:
-                        if (ReadStatus(envelope, channelRegistrationId, now, out reason) is { } status)
-                        {
-                            statuses.Add(status);
-                        }
-                        else
-                        {
-                            other.Add($"{envelope.Describe()}: {reason}");
-                        }
-
-                        break;
-                    case AcsEventTypes.SubscriptionValidation:
-                        validationCode ??= Str(envelope.Data, "validationCode");
-                        other.Add(envelope.Describe());
-                        break;
-                    default:
-                        other.Add(envelope.Describe());
-                        break;
+                    other.Add($"element {i}: {ex.Message}");
                 }
             }
 

@@ -16,6 +16,7 @@ public static class MetaExtensions
 
         services.AddSingleton<MetaGraph>();
         services.AddSingleton<MetaWebhookParser>();
+        services.AddSingleton<Parley.Core.Inbound.IWebhookReplayer, MetaWebhookReplayer>();
         services.AddSingleton<MetaTemplateStore>();
         services.AddSingleton<MetaTemplateSync>();
         services.AddSingleton<Parley.Core.Templates.ITemplateSync, MetaTemplateSyncAdapter>();

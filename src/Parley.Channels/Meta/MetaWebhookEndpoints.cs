@@ -1,14 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Parley.Channels.Webhooks;
 using Parley.Core.Accounts;
-using Parley.Core.Inbound;
-using Parley.Core.Observability;
 
 namespace Parley.Channels.Meta;
 
@@ -52,61 +49,73 @@ public static class MetaWebhookEndpoints
         HttpRequest request,
         AccountRegistry accounts,
         MetaWebhookParser parser,
-        IntakeStore intake,
+        VerifiedDeliveries deliveries,
         MetaTemplateStore templates,
         AccountAlerts alerts,
         ILoggerFactory logs,
-        ParleyMetrics metrics,
-        LogThrottle throttle,
+        WebhookRejections rejections,
         CancellationToken ct)
     {
         if (await accounts.FindEnabledAsync(accountId, Providers.Meta, ct) is not { } account)
         {
-            metrics.WebhookRejected(Providers.Meta, "unknown_account");
+            rejections.Count(Providers.Meta, WebhookRejections.UnknownAccount);
             return TypedResults.NotFound();
         }
 
+        var logger = logs.CreateLogger(typeof(MetaWebhookEndpoints));
         var body = await WebhookBody.ReadAsync(request, ct);
         if (body is null)
         {
-            metrics.WebhookRejected(Providers.Meta, "too_large");
+            if (rejections.Reject(Providers.Meta, accountId, WebhookRejections.TooLarge, out var held))
+            {
+                logger.LogWarning("Meta webhook for account {AccountId} refused: the body is over {Limit} bytes ({Suppressed} more since the last warning)", accountId, WebhookBody.MaxBytes, held);
+            }
+
             return WebhookBody.TooLarge();
         }
 
-        var logger = logs.CreateLogger(typeof(MetaWebhookEndpoints));
         var meta = MetaAccount.From(account);
         if (meta.AppSecret is null)
         {
-            logger.LogWarning("Meta webhook for account {AccountId} refused: the account has no AppSecret to verify it with", accountId);
-            metrics.WebhookRejected(Providers.Meta, "no_secret");
+            if (rejections.Reject(Providers.Meta, accountId, WebhookRejections.NoSecret, out var held))
+            {
+                logger.LogWarning("Meta webhook for account {AccountId} refused: the account has no AppSecret to verify it with ({Suppressed} more since the last warning)", accountId, held);
+            }
+
             return TypedResults.Unauthorized();
         }
 
         if (!MetaSignature.IsValid(body, request.Headers[MetaSignature.HeaderName].ToString(), meta.AppSecret))
         {
-            if (throttle.ShouldLog($"meta-signature:{accountId}", out var suppressed))
+            if (rejections.Reject(Providers.Meta, accountId, WebhookRejections.Signature, out var suppressed))
             {
                 // At most once a minute per account: a flood of forged deliveries must not become a flood of log lines.
                 logger.LogWarning("Meta webhook for account {AccountId} refused: missing or wrong {Header} ({Suppressed} more refused since the last warning; all are counted in parley_webhooks_rejected_total)",
                     accountId, MetaSignature.HeaderName, suppressed);
             }
 
-            metrics.WebhookRejected(Providers.Meta, "signature");
             return TypedResults.Unauthorized();
         }
 
+        // Verified: from here on the delivery is never lost. Parsed leniently (what cannot be decoded is replaced);
+        // kept as a failed event, with its exact bytes, when it cannot be parsed at all.
+        var text = WebhookText.CleanJson(WebhookText.Decode(body));
         MetaWebhook webhook;
         try
         {
-            webhook = parser.Parse(accountId, body, meta.PhoneNumberId);
+            webhook = parser.Parse(accountId, Encoding.UTF8.GetBytes(text), meta.PhoneNumberId);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            metrics.WebhookRejected(Providers.Meta, "malformed");
-            return TypedResults.Problem($"The body is not valid JSON: {ex.Message}", statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON");
+            await deliveries.KeepUnparsedAsync(accountId, Providers.Meta, "application/json", text, body, ex, ct);
+            return TypedResults.Ok();
         }
 
-        var stored = await intake.StoreAsync(webhook.Batch, ct);
+        if (await deliveries.StoreAsync(webhook.Batch, body, ct) is not { } stored)
+        {
+            return TypedResults.Ok();
+        }
+
         logger.LogDebug("Meta webhook for {AccountId}: {New} new messages, {Duplicates} duplicates, {Statuses} statuses, {Other} other events",
             accountId, stored.NewMessageIds.Count, stored.DuplicateMessages, stored.Statuses, webhook.Batch.OtherEvents.Count);
         if (webhook.ForeignChanges > 0)

@@ -70,7 +70,15 @@ public sealed class MetaWebhookParser(TimeProvider time)
                     continue;
                 }
 
-                ReadMessagesChange(value, messages, statuses, others);
+                try
+                {
+                    ReadMessagesChange(value, messages, statuses, others);
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or FormatException or OverflowException or ArgumentException or KeyNotFoundException)
+                {
+                    // A change of an unexpected shape: kept whole as an other event; the delivery's other changes are read.
+                    others.Add(change.GetRawText());
+                }
             }
         }
 
@@ -132,15 +140,23 @@ public sealed class MetaWebhookParser(TimeProvider time)
 
     private void ReadMessagesChange(JsonElement value, List<InboundMessage> messages, List<StatusUpdate> statuses, List<string> others)
     {
-        var contacts = Array(value, "contacts").Select(ReadContact).ToList();
+        var contacts = Array(value, "contacts").Where(c => c.ValueKind == JsonValueKind.Object).Select(ReadContact).ToList();
         foreach (var message in Array(value, "messages"))
         {
-            messages.Add(ReadMessage(message, contacts));
+            // One message of an unexpected shape must not lose the others of the delivery: it is kept as an other event.
+            if (Safely(() => ReadMessage(message, contacts)) is { } read)
+            {
+                messages.Add(read);
+            }
+            else
+            {
+                others.Add(message.GetRawText());
+            }
         }
 
         foreach (var status in Array(value, "statuses"))
         {
-            if (ReadStatus(status) is { } update)
+            if (Safely(() => ReadStatus(status)) is { } update)
             {
                 statuses.Add(update);
             }
@@ -154,6 +170,19 @@ public sealed class MetaWebhookParser(TimeProvider time)
         if (value.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
         {
             others.Add(value.GetRawText());
+        }
+    }
+
+    /// <summary>The value, or null when the JSON is not of the shape the reader expects (a number where a string was, and so on).</summary>
+    private static T? Safely<T>(Func<T?> read) where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or OverflowException or ArgumentException or KeyNotFoundException)
+        {
+            return null;
         }
     }
 

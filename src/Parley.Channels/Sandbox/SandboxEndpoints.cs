@@ -342,13 +342,15 @@ public static class SandboxEndpoints
     /// Only files of this sandbox account's own messages: the sandbox needs no credentials, so it must not become a way to
     /// read media that real contacts sent to other accounts (the admin and the API serve those, with authorization).
     /// </summary>
-    private static async Task<IResult> MediaAsync(string accountId, string mediaId, AccountRegistry accounts, IMediaStore media, MessageQueries messages, CancellationToken ct)
+    private static async Task<IResult> MediaAsync(
+        string accountId, string mediaId, long? message, AccountRegistry accounts, MessageMediaFiles files, MessageQueries messages, CancellationToken ct)
     {
-        if (await accounts.FindEnabledAsync(accountId, Providers.Sandbox, ct) is null || !await messages.AccountHasMediaAsync(accountId, mediaId, ct))
+        if (await accounts.FindEnabledAsync(accountId, Providers.Sandbox, ct) is null
+            || (message is null && !await messages.AccountHasMediaAsync(accountId, mediaId, ct)))
         {
             return TypedResults.NotFound();
         }
 
-        return await media.OpenAsync(mediaId, ct) is { } found ? new StoredMediaResult(found.Media, found.Content) : TypedResults.NotFound();
+        return await files.OpenAsync(mediaId, message, accountId, ct) is { } found ? found : TypedResults.NotFound();
     }
 }

@@ -1,3 +1,4 @@
+using Parley.Channels.Media;
 using Parley.Core.Messaging;
 
 namespace Parley.Channels.Sandbox;
@@ -36,7 +37,7 @@ public sealed record SandboxMessageView(
             Interactive = c.Interactive,
             Reply = c.Reply,
             Media = c.Media is null ? null : new SandboxMediaView(
-                c.Media.StoredId is null ? c.Media.Url : $"/api/v1/sandbox/{accountId}/media/{c.Media.StoredId}",
+                c.Media.StoredId is null ? c.Media.Url : $"/api/v1/sandbox/{accountId}/media/{c.Media.StoredId}{MessageMediaFiles.ForMessage(m.Id)}",
                 c.Media.MimeType, c.Media.FileName, c.Media.Size, c.Media.Voice),
             Location = c.Location,
             Contacts = c.Contacts,

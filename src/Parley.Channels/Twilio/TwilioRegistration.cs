@@ -10,6 +10,7 @@ public static class TwilioRegistration
     /// <summary>The Twilio channel, its media downloader and account tester, and their HTTP clients.</summary>
     public static IServiceCollection AddTwilio(this IServiceCollection services)
     {
+        services.AddSingleton<Parley.Core.Inbound.IWebhookReplayer, TwilioWebhookReplayer>();
         services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(TwilioChannel.HttpClientName)
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.Timeout);

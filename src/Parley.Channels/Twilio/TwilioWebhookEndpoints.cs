@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 using Parley.Channels.Webhooks;
 using Parley.Core.Accounts;
 using Parley.Core.Hosting;
-using Parley.Core.Inbound;
+using Parley.Core.Messaging;
 
 namespace Parley.Channels.Twilio;
 
@@ -34,29 +34,40 @@ public static class TwilioWebhookEndpoints
         string accountId,
         HttpRequest request,
         AccountRegistry accounts,
-        IntakeStore intake,
+        VerifiedDeliveries deliveries,
         IOptions<ParleyOptions> parley,
         TimeProvider time,
         ILoggerFactory logs,
+        WebhookRejections rejections,
         CancellationToken ct)
     {
         var logger = logs.CreateLogger(typeof(TwilioWebhookEndpoints));
         var account = await accounts.FindEnabledAsync(accountId, Providers.Twilio, ct);
         if (account is null)
         {
+            rejections.Count(Providers.Twilio, WebhookRejections.UnknownAccount);
             return TypedResults.NotFound();
         }
 
         var body = await WebhookBody.ReadAsync(request, ct);
         if (body is null)
         {
+            if (rejections.Reject(Providers.Twilio, account.Id, WebhookRejections.TooLarge, out var held))
+            {
+                logger.LogWarning("Twilio webhook for account {AccountId} refused: the body is over {Limit} bytes ({Suppressed} more since the last warning)", account.Id, WebhookBody.MaxBytes, held);
+            }
+
             return WebhookBody.TooLarge();
         }
 
         var settings = TwilioSettings.Read(account, out var problem);
         if (settings is null)
         {
-            logger.LogWarning("Twilio webhook for account {AccountId} refused: {Problem}", account.Id, problem);
+            if (rejections.Reject(Providers.Twilio, account.Id, WebhookRejections.NoSecret, out var held))
+            {
+                logger.LogWarning("Twilio webhook for account {AccountId} refused: {Problem} ({Suppressed} more since the last warning)", account.Id, problem, held);
+            }
+
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }
 
@@ -70,17 +81,35 @@ public static class TwilioWebhookEndpoints
             : TwilioRequestValidator.IsValid(url, form.Fields, signature, settings.AuthToken);
         if (!valid)
         {
-            // The URL without its query: a query may carry a secret of its own.
-            logger.LogWarning("Twilio webhook for account {AccountId} refused: {Reason} (checked against {Url}; set Parley:PublicBaseUrl to the URL configured in Twilio)",
-                account.Id, string.IsNullOrEmpty(signature) ? "no X-Twilio-Signature" : "the signature does not match", url.Split('?')[0]);
+            if (rejections.Reject(Providers.Twilio, account.Id, WebhookRejections.Signature, out var suppressed))
+            {
+                // At most once a minute per account (all are counted in parley_webhooks_rejected_total); the URL without
+                // its query, which may carry a secret of its own.
+                logger.LogWarning("Twilio webhook for account {AccountId} refused: {Reason} (checked against {Url}; set Parley:PublicBaseUrl to the URL configured in Twilio; {Suppressed} more refused since the last warning)",
+                    account.Id, string.IsNullOrEmpty(signature) ? "no X-Twilio-Signature" : "the signature does not match", url.Split('?')[0], suppressed);
+            }
+
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        // Messaging webhooks are forms; a signed JSON delivery is kept as an event rather than refused.
-        var batch = isJson
-            ? new Core.Messaging.InboundBatch(account.Id, Providers.Twilio, rawBody) { ContentType = request.ContentType, OtherEvents = ["twilio:json"] }
-            : TwilioWebhookParser.Parse(account.Id, form, rawBody, request.ContentType, time.GetUtcNow());
-        await intake.StoreAsync(batch, ct);
+        // Verified: from here on the delivery is never lost. The fields are made well-formed for parsing (lone
+        // surrogates and NULs from %-escapes replaced); a form that cannot be parsed is kept as a failed event.
+        var text = WebhookText.Decode(body);
+        InboundBatch batch;
+        try
+        {
+            batch = isJson
+                ? new InboundBatch(account.Id, Providers.Twilio, text) { ContentType = request.ContentType, OtherEvents = ["twilio:json"] }
+                : TwilioWebhookParser.Parse(account.Id, new TwilioForm(form.Fields.Select(f => KeyValuePair.Create(WebhookText.Clean(f.Key), WebhookText.Clean(f.Value)))),
+                    text, request.ContentType, time.GetUtcNow());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await deliveries.KeepUnparsedAsync(account.Id, Providers.Twilio, request.ContentType, text, body, ex, ct);
+            return TypedResults.Text(EmptyTwiml, "text/xml", Encoding.UTF8);
+        }
+
+        await deliveries.StoreAsync(batch, body, ct);
         return TypedResults.Text(EmptyTwiml, "text/xml", Encoding.UTF8);
     }
 

@@ -414,8 +414,9 @@ public readonly partial record struct PhoneNumber
             {
                 i++;
             }
-            else if (char.IsSurrogate(value[i]))
+            else if (char.IsSurrogate(value[i]) || value[i] is '\uFFFE' or '\uFFFF')
             {
+                // Noncharacters too: Unicode normalization (below) refuses them with an exception.
                 return false;
             }
         }

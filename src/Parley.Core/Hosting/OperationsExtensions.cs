@@ -34,7 +34,8 @@ public static class OperationsExtensions
                 http.Timeout = sp.GetRequiredService<IOptions<OutgoingWebhookOptions>>().Value.Timeout + TimeSpan.FromSeconds(5);
                 http.DefaultRequestHeaders.UserAgent.ParseAdd("Parley-Webhooks/1");
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<WebhookTargets>().CreateHandler());
+        services.AddSingleton<WebhookTargets>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
 

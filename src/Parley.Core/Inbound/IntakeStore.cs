@@ -53,11 +53,11 @@ public sealed class IntakeStore(Database database, TimeProvider time, WorkSignal
             ? await MarkReplayedAsync(c, tx, replayed, batch, now, ct)
             : await c.ExecuteScalarAsync<long>(new CommandDefinition(
                 """
-                INSERT INTO webhook_events (account_id, provider, received_at, content_type, body, state, message_count, status_count)
-                VALUES (@AccountId, @Provider, @now, @ContentType, @RawBody, 'stored', @messages, @statuses)
+                INSERT INTO webhook_events (account_id, provider, received_at, content_type, body, raw_body, state, message_count, status_count)
+                VALUES (@AccountId, @Provider, @now, @ContentType, @RawBody, @RawBytes, 'stored', @messages, @statuses)
                 RETURNING id
                 """,
-                new { batch.AccountId, batch.Provider, now, batch.ContentType, batch.RawBody, messages = batch.Messages.Count, statuses = batch.Statuses.Count },
+                new { batch.AccountId, batch.Provider, now, batch.ContentType, batch.RawBody, batch.RawBytes, messages = batch.Messages.Count, statuses = batch.Statuses.Count },
                 tx, cancellationToken: ct));
 
         var wantsReceived = events.Wants(MessageReceived.Name);

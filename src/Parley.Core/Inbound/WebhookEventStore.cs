@@ -52,15 +52,16 @@ public sealed class WebhookEventStore(Database database, TimeProvider time)
     /// Keeps a delivery that passed the provider's signature check but could not be parsed or stored, with the reason.
     /// Call it only after verification: replays trust the stored body.
     /// </summary>
-    public async Task<long> RecordFailedAsync(string accountId, string provider, string? contentType, string body, string error, CancellationToken ct = default)
+    /// <param name="rawBytes">The exact bytes received, when <paramref name="body"/> (well-formed text) does not hold them exactly.</param>
+    public async Task<long> RecordFailedAsync(string accountId, string provider, string? contentType, string body, string error, CancellationToken ct = default, byte[]? rawBytes = null)
     {
         await using var c = await database.OpenAsync(ct);
         return await c.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO webhook_events (account_id, provider, received_at, content_type, body, state, last_error)
-            VALUES (@accountId, @provider, @now, @contentType, @body, 'failed', @error) RETURNING id
+            INSERT INTO webhook_events (account_id, provider, received_at, content_type, body, raw_body, state, last_error)
+            VALUES (@accountId, @provider, @now, @contentType, @body, @rawBytes, 'failed', @error) RETURNING id
             """,
-            new { accountId, provider, now = time.NowMs(), contentType, body, error = Truncate(error) }, cancellationToken: ct));
+            new { accountId, provider, now = time.NowMs(), contentType, body, rawBytes, error = Truncate(error) }, cancellationToken: ct));
     }
 
     /// <summary>Records a failed replay: the event stays failed with the new reason.</summary>

@@ -6,6 +6,12 @@ public sealed class OutgoingWebhookOptions
 {
     public const string SectionName = "Parley:Webhooks";
 
+    /// <summary>
+    /// Lets receivers be on loopback, private or link-local addresses (a receiver on the same host or network).
+    /// Off by default: see <see cref="WebhookTargets"/>.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
     /// <summary>Runs the dispatcher in this instance (deliveries are still queued when off).</summary>
     public bool Enabled { get; set; } = true;
 

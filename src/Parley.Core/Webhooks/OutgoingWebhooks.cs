@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -25,12 +26,14 @@ public sealed class OutgoingWebhooks(
     MessageQueries messages,
     ContactDirectory contacts,
     AccountRegistry accounts,
-    Outbound.ChannelCatalog channels,
+    IServiceProvider services,
     IOptions<OutgoingWebhookOptions> options,
+    WebhookTargets targets,
     TimeProvider time,
     ILogger<OutgoingWebhooks> logger) : IDomainEventListener
 {
     public const string AllEvents = "*";
+    private Outbound.ChannelCatalog? _channels;
     private static readonly TimeSpan CacheTtl = TimeSpan.FromSeconds(30);
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -57,8 +60,10 @@ public sealed class OutgoingWebhooks(
 
     public static bool IsKnownEvent(string type) => type == AllEvents || DomainEventTypes.All.Contains(type, StringComparer.Ordinal);
 
+    /// <exception cref="WebhookTargetRefusedException">The URL is refused by <see cref="WebhookTargets"/>.</exception>
     public async Task<CreatedWebhookSubscription> CreateAsync(string url, IReadOnlyList<string> events, string? description, CancellationToken ct = default)
     {
+        await EnsureAllowedAsync(url, ct);
         var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = time.NowMs();
         await using var c = await database.OpenAsync(ct);
@@ -88,8 +93,14 @@ public sealed class OutgoingWebhooks(
     }
 
     /// <summary>Changes what is given; returns the subscription as it is now, or null when it does not exist.</summary>
+    /// <exception cref="WebhookTargetRefusedException">The new URL is refused by <see cref="WebhookTargets"/>.</exception>
     public async Task<WebhookSubscription?> UpdateAsync(long id, string? url, IReadOnlyList<string>? events, bool? enabled, string? description, CancellationToken ct = default)
     {
+        if (url is not null)
+        {
+            await EnsureAllowedAsync(url, ct);
+        }
+
         await using (var c = await database.OpenAsync(ct))
         {
             var updated = await c.ExecuteAsync(new CommandDefinition(
@@ -112,6 +123,14 @@ public sealed class OutgoingWebhooks(
 
         Invalidate();
         return await FindAsync(id, ct);
+    }
+
+    private async Task EnsureAllowedAsync(string url, CancellationToken ct)
+    {
+        if (await targets.RefusalAsync(url, ct) is { } refusal)
+        {
+            throw new WebhookTargetRefusedException(refusal);
+        }
     }
 
     /// <summary>Deletes the subscription and its queued deliveries.</summary>
@@ -291,7 +310,13 @@ public sealed class OutgoingWebhooks(
 
     private async ValueTask<bool> IsSandboxAsync(string accountId, CancellationToken ct) =>
         accountId.Length > 0 && await accounts.FindAsync(accountId, ct) is { } account
-        && channels.For(account.Provider) is { Capabilities.Simulated: true };
+        && Channels.For(account.Provider) is { Capabilities.Simulated: true };
+
+    /// <summary>
+    /// Resolved on first use, not injected: the sandbox channel stores its simulated statuses through intake, which
+    /// publishes domain events to this listener, so taking the catalogue in the constructor would be a cycle.
+    /// </summary>
+    private Outbound.ChannelCatalog Channels => _channels ??= services.GetRequiredService<Outbound.ChannelCatalog>();
 
     private async Task<object> DataAsync(DomainEvent e, CancellationToken ct)
     {

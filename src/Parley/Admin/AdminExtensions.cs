@@ -8,7 +8,6 @@ using Parley.Admin.Pages.Dashboard;
 using Parley.Channels.Media;
 using Parley.Channels.Sandbox;
 using Parley.Core.Conversations;
-using Parley.Core.Media;
 using Parley.Core.Operators;
 using Parley.Core.Templates;
 using Parley.Hosting;
@@ -114,10 +113,8 @@ public static class AdminExtensions
                     access.GiveOperatorPass(context, context.User.OperatorId()!.Value, context.User.SecurityStamp()!);
                     return Results.Redirect("/sandbox");
                 }).RequireAuthorization(AdminPolicies.Agent).ExcludeFromDescription();
-                endpoints.MapGet("/media/{id}", async (string id, IMediaStore media, CancellationToken ct) =>
-                    await media.OpenAsync(id, ct) is { } found
-                        ? new StoredMediaResult(found.Media, found.Content)
-                        : Results.NotFound())
+                endpoints.MapGet("/media/{id}", async (string id, long? message, MessageMediaFiles files, CancellationToken ct) =>
+                    await files.OpenAsync(id, message, accountId: null, ct) is { } found ? found : Results.NotFound())
                     .RequireAuthorization(AdminPolicies.Agent)
                     .ExcludeFromDescription();
                 endpoints.MapRazorComponents<App>().AddInteractiveServerRenderMode();

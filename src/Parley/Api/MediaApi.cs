@@ -16,6 +16,9 @@ public static class MediaApi
 
     public static string UrlFor(string storedId) => $"{ApiExtensions.Prefix}/media/{Uri.EscapeDataString(storedId)}";
 
+    /// <summary>The file as message <paramref name="messageId"/> describes it (its own type and name).</summary>
+    public static string UrlFor(string storedId, long messageId) => UrlFor(storedId) + MessageMediaFiles.ForMessage(messageId);
+
     public static RouteGroupBuilder MapMediaApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapApiGroup("/media", "Media");
@@ -25,7 +28,8 @@ public static class MediaApi
             .WithSummary("Download a stored file")
             .WithDescription(
                 "The bytes of a stored file with its content type and file name: media a contact sent (fetched from the provider when the message " +
-                "arrived) or a file uploaded with POST /api/v1/media. A message's `mediaUrl` points here. Supports Range requests.")
+                "arrived) or a file uploaded with POST /api/v1/media. A message's `mediaUrl` points here with `?message={id}`: the file is then " +
+                "served with that message's own content type and file name (identical bytes are stored once). Supports Range requests.")
             .WithMetadata(new FileDownload())
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", UploadAsync)
@@ -45,15 +49,10 @@ public static class MediaApi
         return group;
     }
 
-    private static async Task<Results<StoredMediaResult, ProblemHttpResult>> DownloadAsync(string id, IMediaStore media, CancellationToken ct)
-    {
-        if (await media.OpenAsync(id, ct) is not { } found)
-        {
-            return ApiProblems.NotFound($"No stored file {id}.");
-        }
-
-        return new StoredMediaResult(found.Media, found.Content);
-    }
+    private static async Task<Results<StoredMediaResult, ProblemHttpResult>> DownloadAsync(string id, long? message, MessageMediaFiles files, CancellationToken ct) =>
+        await files.OpenAsync(id, message, accountId: null, ct) is { } found
+            ? found
+            : ApiProblems.NotFound(message is null ? $"No stored file {id}." : $"No stored file {id} in message {message}.");
 
     /// <summary>Reads the form itself rather than binding an <see cref="IFormFile"/> parameter (which would also make routing answer 415 first).</summary>
     private static async Task<Results<Created<MediaView>, ValidationProblem>> UploadAsync(HttpRequest request, IMediaStore media, CancellationToken ct)

@@ -14,7 +14,7 @@ public sealed record MessageView(string Id, string AccountId, string Conversatio
     public string? InReplyTo { get; init; }
     /// <summary>Who created it: bot, api, cli, admin (outbound), or null (inbound).</summary>
     public string? Source { get; init; }
-    /// <summary>Where to download the message's media: <c>/api/v1/media/{id}</c> when Parley stored it, else the URL it was sent from.</summary>
+    /// <summary>Where to download the message's media: <c>/api/v1/media/{id}?message={messageId}</c> (with this message's type and name) when Parley stored it, else the URL it was sent from.</summary>
     public string? MediaUrl { get; init; }
     public IReadOnlyList<StatusView>? StatusHistory { get; init; }
 
@@ -38,12 +38,12 @@ public sealed record MessageView(string Id, string AccountId, string Conversatio
             ProviderMessageId = m.ProviderMessageId,
             InReplyTo = m.InReplyTo is { } r ? ApiProblems.Id(r) : null,
             Source = m.Source,
-            MediaUrl = MediaUrlOf(m.Content),
+            MediaUrl = MediaUrlOf(m.Id, m.Content),
         };
 
-    private static string? MediaUrlOf(MessageContent c) =>
+    private static string? MediaUrlOf(long messageId, MessageContent c) =>
         c.Media is not { } media ? null
-        : media.StoredId is { Length: > 0 } stored ? MediaApi.UrlFor(stored)
+        : media.StoredId is { Length: > 0 } stored ? MediaApi.UrlFor(stored, messageId)
         : media.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp) ? url
         : null;
 }

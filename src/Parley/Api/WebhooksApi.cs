@@ -83,8 +83,15 @@ public static class WebhooksApi
             return ApiProblems.Validation(errors);
         }
 
-        var created = await webhooks.CreateAsync(request.Url!.Trim(), Events(request.Events), request.Description, ct);
-        return TypedResults.Created($"{ApiExtensions.Prefix}/webhooks/{created.Subscription.Id}", new CreatedWebhookView(WebhookView.From(created.Subscription), created.Secret));
+        try
+        {
+            var created = await webhooks.CreateAsync(request.Url!.Trim(), Events(request.Events), request.Description, ct);
+            return TypedResults.Created($"{ApiExtensions.Prefix}/webhooks/{created.Subscription.Id}", new CreatedWebhookView(WebhookView.From(created.Subscription), created.Secret));
+        }
+        catch (WebhookTargetRefusedException refused)
+        {
+            return ApiProblems.Validation("url", refused.Message);
+        }
     }
 
     private static async Task<Results<Ok<WebhookView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
@@ -96,7 +103,16 @@ public static class WebhooksApi
             return ApiProblems.Validation(errors);
         }
 
-        var updated = await webhooks.UpdateAsync(id, request.Url?.Trim(), request.Events is null ? null : Events(request.Events), request.Enabled, request.Description, ct);
+        WebhookSubscription? updated;
+        try
+        {
+            updated = await webhooks.UpdateAsync(id, request.Url?.Trim(), request.Events is null ? null : Events(request.Events), request.Enabled, request.Description, ct);
+        }
+        catch (WebhookTargetRefusedException refused)
+        {
+            return ApiProblems.Validation("url", refused.Message);
+        }
+
         return updated is null ? ApiProblems.NotFound($"No webhook subscription {id}.") : TypedResults.Ok(WebhookView.From(updated));
     }
 

@@ -22,6 +22,11 @@ public static class BotsCommands
             var summary = await ImportAsync(parse, parse.GetRequiredValue(file), parse.GetValue(account), ct);
             var scope = summary.AccountId.Length == 0 ? "every account" : $"account '{summary.AccountId}'";
             Console.WriteLine($"Imported {parse.GetRequiredValue(file)} for bot '{summary.Bot}' ({scope}): {summary.Intents} intents, {summary.Templates} templates, {summary.DataSources} data sources.");
+            foreach (var warning in summary.Warnings)
+            {
+                await Console.Error.WriteLineAsync($"warning: {warning}");
+            }
+
             return 0;
         });
 

@@ -31,6 +31,7 @@ public static class CliApp
             BotsCommands.Create(),
             AiCommands.Create(),
             KbCommands.Create(),
+            ReadDocumentCommand.Create(),
         };
         foreach (var command in root.Subcommands)
         {

@@ -132,7 +132,17 @@ public static class WebhookCommands
             }
 
             await using var host = await CliHost.OpenAsync(parse, seedAccounts: false, ct);
-            var created = await host.Get<OutgoingWebhooks>().CreateAsync(parse.GetRequiredValue(url).Trim(), list, parse.GetValue(description), ct);
+            CreatedWebhookSubscription created;
+            try
+            {
+                created = await host.Get<OutgoingWebhooks>().CreateAsync(parse.GetRequiredValue(url).Trim(), list, parse.GetValue(description), ct);
+            }
+            catch (WebhookTargetRefusedException refused)
+            {
+                await Console.Error.WriteLineAsync($"error: {refused.Message}");
+                return CliOutput.Failure;
+            }
+
             Console.WriteLine($"Added outgoing webhook {created.Subscription.Id} for {string.Join(", ", created.Subscription.Events)} to {created.Subscription.Url}.");
             Console.WriteLine("Verify X-Parley-Signature (t=…,v1=HMAC-SHA256 of \"t.body\") with this secret, shown once:");
             Console.WriteLine(created.Secret);

@@ -351,11 +351,22 @@ public sealed class AcsWebhookParserTests
     [InlineData("{\"id\": ")]
     [InlineData("not json")]
     [InlineData("42")]
-    [InlineData("[1, 2]")]
-    [InlineData("{\"hello\": \"world\"}")]
-    public void Parse_NotEvents_Throws400Reason(string body)
+    public void Parse_NotJsonEvents_ThrowsWithAReason(string body)
     {
         Should.Throw<AcsWebhookFormatException>(() => Parse(body)).Message.ShouldNotBeNullOrWhiteSpace();
+    }
+
+    // Regression (issue 17, item 4): one element of an unexpected shape made the whole delivery a 400, losing the others.
+    [Theory]
+    [InlineData("[1, 2]", 2)]
+    [InlineData("{\"hello\": \"world\"}", 1)]
+    public void Parse_ElementsThatAreNotEvents_AreKeptAsOtherEvents(string body, int others)
+    {
+        var parsed = Parse(body);
+
+        parsed.Batch.Messages.ShouldBeEmpty();
+        parsed.Batch.OtherEvents.Count.ShouldBe(others);
+        parsed.Batch.OtherEvents.ShouldAllBe(e => e.StartsWith("element ", StringComparison.Ordinal));
     }
 
     private static string Received(string id, string data) => $"[{EventGrid(id, AcsEventTypes.MessageReceived, data)}]";

@@ -259,6 +259,7 @@ public sealed class AdminPageTests
         (await document.InnerTextAsync()).ShouldContain("invoice.pdf");
         var documentUrl = await document.EvaluateAsync<string>("a => a.href"); // resolved against the page's <base>
         documentUrl.ShouldStartWith(Url(app, "/admin/media/"));
+        documentUrl.ShouldContain("?message="); // served with this message's own type and name (issue 17, item 10)
         var download = await page.APIRequest.GetAsync(documentUrl);
         download.Status.ShouldBe(200);
         (await download.BodyAsync()).ShouldBe(MediaApiTests.Pdf);

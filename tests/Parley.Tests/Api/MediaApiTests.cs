@@ -77,7 +77,7 @@ public sealed class MediaApiTests
         (await app.Client.GetByteArrayAsync(document.Url)).ShouldBe(Pdf);
 
         var message = await api.GetJsonAsync($"/api/v1/messages/{id}");
-        message.Str("mediaUrl").ShouldBe($"/api/v1/media/{storedId}");
+        message.Str("mediaUrl").ShouldBe($"/api/v1/media/{storedId}?message={id}");
         (await api.GetByteArrayAsync(message.Str("mediaUrl"))).ShouldBe(Pdf);
     }
 
@@ -131,11 +131,61 @@ public sealed class MediaApiTests
         await echo.SendFileAsync(Ana, Png, "private.png", "image/png");
         var url = (await echo.ThreadAsync(Ana)).Single(m => m.Type == "image").Media!.Url!;
         url.ShouldStartWith("/api/v1/sandbox/echo/media/");
-        var mediaId = url[(url.LastIndexOf('/') + 1)..];
+        var mediaId = url[(url.LastIndexOf('/') + 1)..url.IndexOf('?', StringComparison.Ordinal)];
 
         (await app.Client.GetByteArrayAsync(url)).ShouldBe(Png);
         // The credential-free sandbox must not read files of another account's messages.
         (await app.Client.GetAsync($"/api/v1/sandbox/sandbox/media/{mediaId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.Client.GetAsync($"/api/v1/sandbox/sandbox/media/{mediaId}{url[url.IndexOf('?', StringComparison.Ordinal)..]}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    // Regression (issue 17, item 10): files are stored once per content, and identical bytes sent again were served
+    // with the type and name of whoever sent them first, to everyone.
+    [Theory, SqliteData, PostgresData]
+    public async Task IdenticalBytes_SentAsTwoDifferentFiles_AreServedWithEachMessagesOwnTypeAndName(DatabaseKind kind)
+    {
+        const string Ben = "+15550002222";
+        await using var app = await TestApp.StartAsync(kind);
+        var echo = app.SandboxFor("echo");
+        await echo.SendFileAsync(Ana, Pdf, "notes.txt", "text/plain");
+        await echo.SendFileAsync(Ben, Pdf, "report.pdf", "application/pdf");
+        using var reader = await app.ApiClientAsync(ApiScopes.Read);
+
+        var anasFile = await MediaMessageAsync(reader, Ana);
+        var bensFile = await MediaMessageAsync(reader, Ben);
+        anasFile.Url.ShouldNotBe(bensFile.Url);
+
+        using (var bens = await reader.GetAsync(bensFile.Url))
+        {
+            bens.StatusCode.ShouldBe(HttpStatusCode.OK);
+            bens.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+            bens.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("report.pdf");
+            (await bens.Content.ReadAsByteArrayAsync()).ShouldBe(Pdf);
+        }
+
+        using (var anas = await reader.GetAsync(anasFile.Url))
+        {
+            anas.Content.Headers.ContentType!.MediaType.ShouldBe("application/octet-stream"); // text/plain: a download
+            anas.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("notes.txt");
+        }
+
+        // The sandbox's own links, too; and a message that does not carry the file does not serve it.
+        var bensThread = await echo.ThreadAsync(Ben);
+        using (var sandbox = await app.Client.GetAsync(bensThread.Single(m => m.Type == "document").Media!.Url))
+        {
+            sandbox.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("report.pdf");
+        }
+
+        var storedId = bensFile.Url[(bensFile.Url.LastIndexOf('/') + 1)..bensFile.Url.IndexOf('?', StringComparison.Ordinal)];
+        var textMessage = (await echo.WaitForRepliesAsync(Ben, 1)).First(m => m.Type != "document").Id;
+        (await reader.GetAsync($"/api/v1/media/{storedId}?message={textMessage}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static async Task<(string Id, string Url)> MediaMessageAsync(HttpClient api, string phone)
+    {
+        var history = await api.GetJsonAsync($"/api/v1/history?phone={Uri.EscapeDataString(phone)}&account=echo");
+        var document = history.GetProperty("messages").EnumerateArray().Single(m => m.Str("type") == "document");
+        return (document.Str("id"), document.Str("mediaUrl"));
     }
 
     private static MultipartFormDataContent FileForm(byte[] content, string fileName, string mimeType)

@@ -16,6 +16,8 @@ public sealed class OutgoingWebhooksTests
 
     private static readonly Dictionary<string, string?> FastRetries = new()
     {
+        // The receiver is on 127.0.0.1, which outgoing webhooks refuse unless allowed (WebhookTargetsTests).
+        ["Parley:Webhooks:AllowPrivateNetworks"] = "true",
         ["Parley:Webhooks:BaseBackoff"] = "00:00:00.100",
         ["Parley:Webhooks:PollInterval"] = "00:00:00.100",
         // These tests make their events with the sandbox, whose events are kept from webhooks unless asked for.
@@ -156,7 +158,7 @@ public sealed class OutgoingWebhooksTests
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         problem.ErrorFields().ShouldBe(["url", "events[0]"], ignoreOrder: true);
 
-        var (id, secret) = await SubscribeAsync(api, "https://crm.example.com/hook", "message.received");
+        var (id, secret) = await SubscribeAsync(api, "https://203.0.113.10/hook", "message.received");
         secret.ShouldStartWith("whsec_");
         (await api.GetStringAsync("/api/v1/webhooks")).ShouldNotContain(secret);
         using var patched = await api.PatchAsJsonAsync($"/api/v1/webhooks/{id}", new { enabled = false, events = new[] { "*" } });

@@ -55,7 +55,8 @@ public sealed class WebhookEventsApiTests
         using var api = await app.ApiClientAsync(ApiScopes.Admin);
         var store = app.Get<WebhookEventStore>();
         var broken = await store.RecordFailedAsync("sandbox", "sandbox", "application/json", "{\"from\": \"nobody\"}", "first failure");
-        var meta = await store.RecordFailedAsync("sandbox", "meta", "application/json", "{}", "no meta channel");
+        // Meta, ACS and Twilio events replay too since issue 17; a provider no channel of this build knows does not.
+        var meta = await store.RecordFailedAsync("sandbox", "on-premises", "application/json", "{}", "no such channel");
 
         var (_, result) = await api.PostJsonAsync("/api/v1/webhook-events/replay", new { failed = true });
 

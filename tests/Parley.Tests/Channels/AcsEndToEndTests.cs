@@ -303,12 +303,12 @@ public sealed class AcsEndToEndTests
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await unknown.Content.ReadAsStringAsync()).ShouldNotContain("acs");
         sandbox.StatusCode.ShouldBe(HttpStatusCode.NotFound); // an account of another provider
-        malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        malformed.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        (await malformed.Content.ReadAsStringAsync()).ShouldContain("Malformed JSON");
-        notEvents.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        // With the right code the delivery is the subscription's: kept (malformed: as a failed event to replay), never refused.
+        malformed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        notEvents.StatusCode.ShouldBe(HttpStatusCode.OK);
         big.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
-        (await CountAsync(app, "SELECT COUNT(*) FROM webhook_events WHERE account_id = 'acs1'")).ShouldBe(0);
+        (await CountAsync(app, "SELECT COUNT(*) FROM webhook_events WHERE account_id = 'acs1' AND state = 'failed'")).ShouldBe(1);
+        (await CountAsync(app, "SELECT COUNT(*) FROM webhook_events WHERE account_id = 'acs1'")).ShouldBe(2);
     }
 
     [Fact]

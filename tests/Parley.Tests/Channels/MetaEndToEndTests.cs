@@ -109,7 +109,7 @@ public sealed class MetaEndToEndTests
     }
 
     [Fact]
-    public async Task UnknownAccount_Is404_MalformedJson_Is400_AndOversizedBodies_Are413()
+    public async Task UnknownAccount_Is404_OversizedBodies_Are413_AndSignedMalformedJson_IsKeptAsAFailedEvent()
     {
         var (graph, app) = await StartAsync();
         await using var _ = graph;
@@ -122,11 +122,11 @@ public sealed class MetaEndToEndTests
 
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         sandbox.StatusCode.ShouldBe(HttpStatusCode.NotFound, "the sandbox account is not a Meta account");
-        malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        malformed.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        (await malformed.Content.ReadAsStringAsync()).ShouldContain("Malformed JSON");
+        // Signed, so it is Meta's: kept to inspect and replay rather than refused (Meta would redeliver it forever).
+        malformed.StatusCode.ShouldBe(HttpStatusCode.OK);
         big.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
-        (await CountAsync(app, "SELECT COUNT(*) FROM webhook_events")).ShouldBe(0);
+        (await CountAsync(app, "SELECT COUNT(*) FROM webhook_events WHERE state = 'failed' AND body LIKE '{\"object\": \"whatsapp_business_account\", \"entry\": [%'")).ShouldBe(1);
+        (await CountAsync(app, "SELECT COUNT(*) FROM webhook_events")).ShouldBe(1);
     }
 
     [Theory, SqliteData, PostgresData]

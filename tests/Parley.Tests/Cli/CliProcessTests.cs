@@ -198,11 +198,11 @@ public sealed partial class CliProcessTests : IAsyncLifetime
         missing.ExitCode.ShouldBe(1);
         missing.Stdout.ShouldContain("not_found");
 
-        var add = await RunAsync("webhooks", "add", "--url", "https://crm.example.com/hook", "--events", "message.received");
+        var add = await RunAsync("webhooks", "add", "--url", "https://203.0.113.10/hook", "--events", "message.received");
         add.ExitCode.ShouldBe(0, add.ToString());
         add.Lines[^1].ShouldStartWith("whsec_");
         var list = await RunAsync("webhooks", "list", "--format", "json");
-        list.Stdout.ShouldContain("https://crm.example.com/hook");
+        list.Stdout.ShouldContain("https://203.0.113.10/hook");
         list.Stdout.ShouldNotContain(add.Lines[^1]);
     }
 

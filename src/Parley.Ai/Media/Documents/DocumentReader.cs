@@ -5,17 +5,26 @@ namespace Parley.Ai.Media.Documents;
 /// <summary>Reads any supported document (text, Markdown, HTML, PDF, DOCX) into <see cref="DocumentText"/>.</summary>
 public static class DocumentReader
 {
-    public static async Task<DocumentText> ReadAsync(byte[] content, string format, CancellationToken ct)
+    public static Task<DocumentText> ReadAsync(byte[] content, string format, CancellationToken ct) =>
+        ReadAsync(content, format, DocumentLimits.Message, ct);
+
+    public static Task<DocumentText> ReadAsync(byte[] content, string format, DocumentLimits limits, CancellationToken ct) =>
+        ReadAsync(new MemoryStream(content, writable: false), null, format, limits, ct);
+
+    /// <summary>Reads in this process, within <paramref name="limits"/>; <see cref="SafeDocumentReader"/> adds a process of its own, a time and a memory limit.</summary>
+    /// <param name="content">A seekable stream of the file.</param>
+    /// <param name="path">The file on disk, when there is one.</param>
+    public static async Task<DocumentText> ReadAsync(Stream content, string? path, string format, DocumentLimits limits, CancellationToken ct)
     {
         try
         {
             return format switch
             {
-                DocumentFormats.Pdf => await PdfTextReader.ReadAsync(content, ct),
-                DocumentFormats.Docx => DocxReader.Read(new MemoryStream(content, writable: false)),
-                DocumentFormats.Markdown => MarkdownReader.Read(Decode(content)),
-                DocumentFormats.Html => HtmlReader.Read(Decode(content)),
-                DocumentFormats.Text => PlainText(Decode(content)),
+                DocumentFormats.Pdf => await PdfTextReader.ReadAsync(content, path, limits, ct),
+                DocumentFormats.Docx => DocxReader.Read(content, limits, ct),
+                DocumentFormats.Markdown => MarkdownReader.Read(await DecodeAsync(content, limits.MaxMarkupBytes, ct), limits.MaxChars),
+                DocumentFormats.Html => HtmlReader.Read(await DecodeAsync(content, limits.MaxMarkupBytes, ct), limits.MaxChars),
+                DocumentFormats.Text => PlainText(await DecodeAsync(content, Math.Min(limits.MaxMarkupBytes, (4L * limits.MaxChars) + 4), ct), limits.MaxChars),
                 _ => throw new DocumentReadException(DocumentProblem.Unsupported, $"Parley cannot read '{format}' documents."),
             };
         }
@@ -30,12 +39,38 @@ public static class DocumentReader
         }
     }
 
-    /// <summary>Plain text: paragraphs are separated by blank lines; a short first line is taken as the title.</summary>
-    public static DocumentText PlainText(string text)
+    /// <summary>The first <paramref name="maxBytes"/> bytes decoded (the rest of a longer file is not read); a character cut in two is dropped.</summary>
+    private static async Task<string> DecodeAsync(Stream content, long maxBytes, CancellationToken ct)
     {
-        var sections = new SectionBuilder();
+        var buffer = new byte[(int)Math.Min(maxBytes, content.CanSeek ? Math.Max(0, content.Length - content.Position) : maxBytes)];
+        var read = await content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
+        var truncated = read == buffer.Length && content.ReadByte() >= 0;
+        if (truncated)
+        {
+            // Back to the start of the last UTF-8 sequence, so a cut does not make the whole text look like Latin-1.
+            var end = read;
+            while (end > 0 && read - end < 4 && (buffer[end - 1] & 0xC0) == 0x80)
+            {
+                end--;
+            }
+
+            read = end > 0 && buffer[end - 1] >= 0xC0 ? end - 1 : read;
+        }
+
+        return Decode(buffer.AsSpan(0, read).ToArray());
+    }
+
+    /// <summary>Plain text: paragraphs are separated by blank lines; a short first line is taken as the title.</summary>
+    public static DocumentText PlainText(string text, int maxChars = int.MaxValue)
+    {
+        var sections = new SectionBuilder(maxChars);
         foreach (var paragraph in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n"))
         {
+            if (sections.Full)
+            {
+                break;
+            }
+
             sections.Paragraph(paragraph);
         }
 

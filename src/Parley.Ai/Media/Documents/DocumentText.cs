@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace Parley.Ai.Media.Documents;
 
@@ -11,10 +12,13 @@ public sealed record DocumentText(string Format, IReadOnlyList<DocumentSection> 
     /// <summary>Pages of a PDF.</summary>
     public int? Pages { get; init; }
 
+    [JsonIgnore]
     public int Chars => Sections.Sum(s => s.Paragraphs.Sum(p => p.Length));
 
+    [JsonIgnore]
     public bool IsEmpty => Chars == 0;
 
+    [JsonIgnore]
     public int Words => Sections.Sum(s => s.Paragraphs.Sum(p => p.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length));
 
     /// <summary>All text with headings on their own lines, cut at <paramref name="maxChars"/>.</summary>

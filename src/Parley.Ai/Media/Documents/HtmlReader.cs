@@ -8,7 +8,7 @@ public static class HtmlReader
 {
     private const string Blocks = "h1,h2,h3,h4,h5,h6,p,li,pre,blockquote,tr,dt,dd,figcaption,caption";
 
-    public static DocumentText Read(string html)
+    public static DocumentText Read(string html, int maxChars = int.MaxValue)
     {
         var document = new HtmlParser().ParseDocument(html);
         foreach (var noise in document.QuerySelectorAll("script,style,noscript,template,svg,nav,iframe").ToList())
@@ -16,12 +16,17 @@ public static class HtmlReader
             noise.Remove();
         }
 
-        var sections = new SectionBuilder();
+        var sections = new SectionBuilder(maxChars);
         var body = (IElement?)document.Body ?? document.DocumentElement;
         var blocks = body.QuerySelectorAll(Blocks).ToList();
         var selected = new HashSet<IElement>(blocks);
         foreach (var element in blocks)
         {
+            if (sections.Full)
+            {
+                break;
+            }
+
             // A paragraph inside a list item was read with the item.
             if (element.Ancestors().OfType<IElement>().Any(selected.Contains))
             {
@@ -49,7 +54,7 @@ public static class HtmlReader
         if (built.Count == 0 && !string.IsNullOrWhiteSpace(body.TextContent))
         {
             // Text in bare <div>s: keep it as one section rather than lose it.
-            var fallback = new SectionBuilder();
+            var fallback = new SectionBuilder(maxChars);
             fallback.Paragraph(body.TextContent);
             built = fallback.Build();
         }

@@ -11,12 +11,17 @@ public static class MarkdownReader
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseAutoLinks().Build();
 
-    public static DocumentText Read(string markdown)
+    public static DocumentText Read(string markdown, int maxChars = int.MaxValue)
     {
         var document = Markdown.Parse(markdown, Pipeline);
-        var sections = new SectionBuilder();
+        var sections = new SectionBuilder(maxChars);
         foreach (var block in document)
         {
+            if (sections.Full)
+            {
+                break;
+            }
+
             Visit(block, sections);
         }
 

@@ -29,14 +29,18 @@ internal sealed partial class PdfFontDecoder
 
     public static readonly PdfFontDecoder Default = new(null, 1, null, false);
 
-    public static PdfFontDecoder For(PdfDictionary font)
+    /// <summary>Characters mapped from one ToUnicode map at most (a 2-byte font has 65,536 codes).</summary>
+    private const int MaxMapped = 131_072;
+
+    /// <param name="readStream">Decodes a stream (the ToUnicode map) within the document's limits; null when it cannot.</param>
+    public static PdfFontDecoder For(PdfDictionary font, Func<PdfDictionary, byte[]?> readStream)
     {
         var composite = font.Elements.GetName("/Subtype") == "/Type0";
         Dictionary<int, string>? map = null;
         var codeBytes = composite ? 2 : 1;
-        if (font.Elements.GetDictionary("/ToUnicode") is { Stream: not null } toUnicode)
+        if (font.Elements.GetDictionary("/ToUnicode") is { Stream: not null } toUnicode && readStream(toUnicode) is { } bytes)
         {
-            var cmap = Encoding.Latin1.GetString(toUnicode.Stream.UnfilteredValue);
+            var cmap = Encoding.Latin1.GetString(bytes);
             (map, var width) = ParseCMap(cmap);
             codeBytes = width ?? codeBytes;
         }
@@ -145,11 +149,16 @@ internal sealed partial class PdfFontDecoder
                     continue;
                 }
 
+                if (map.Count >= MaxMapped)
+                {
+                    return (map, width);
+                }
+
                 if (entry.Groups[3].Success)
                 {
                     var destination = entry.Groups[3].Value;
                     var start = Utf16(destination);
-                    for (var code = low; code <= high; code++)
+                    for (var code = low; code <= high && map.Count < MaxMapped; code++)
                     {
                         // Only the last UTF-16 unit increments across the range.
                         map[code] = start.Length == 0 ? "" : start[..^1] + (char)(start[^1] + (code - low));

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using PdfSharp.Pdf;
-using PdfSharp.Pdf.Content;
-using PdfSharp.Pdf.Content.Objects;
+using PdfSharp.Pdf.Advanced;
 using PdfSharp.Pdf.IO;
 
 namespace Parley.Ai.Media.Documents;
@@ -17,6 +16,9 @@ public static class PdfTextReader
 {
     private static readonly Lazy<string?> PdfToText = new(() => FindOnPath("pdftotext"));
 
+    /// <summary>util-linux's prlimit, to run pdftotext with a memory and CPU cap.</summary>
+    private static readonly Lazy<string?> PrLimit = new(() => FindOnPath("prlimit"));
+
     /// <summary>Tests turn <c>pdftotext</c> off to exercise the PDFsharp reader.</summary>
     public static bool UsePdfToText { get; set; } = true;
 
@@ -26,22 +28,38 @@ public static class PdfTextReader
         PdfSharp.PdfSharpLicense.SetAgplLicense();
     }
 
-    public static async Task<DocumentText> ReadAsync(byte[] pdf, CancellationToken ct)
+    public static Task<DocumentText> ReadAsync(byte[] pdf, CancellationToken ct) =>
+        ReadAsync(new MemoryStream(pdf, writable: false), null, DocumentLimits.Message, ct);
+
+    /// <param name="pdf">A seekable stream of the file.</param>
+    /// <param name="path">The file on disk when there is one (pdftotext reads it there rather than from a copy).</param>
+    public static async Task<DocumentText> ReadAsync(Stream pdf, string? path, DocumentLimits limits, CancellationToken ct)
     {
-        if (UsePdfToText && PdfToText.Value is { } tool && await RunPdfToTextAsync(tool, pdf, ct) is { } pages)
+        // Counted before any parser sees the file: a million tiny objects are refused here.
+        var objects = PdfObjectCount.Estimate(pdf, ct);
+        if (objects > limits.MaxPdfObjects)
+        {
+            throw new DocumentReadException(DocumentProblem.TooComplex,
+                $"The PDF holds about {objects:N0} objects, more than the {limits.MaxPdfObjects:N0} Parley reads; it was not read.");
+        }
+
+        if (UsePdfToText && PdfToText.Value is { } tool && await RunPdfToTextAsync(tool, pdf, path, limits, ct) is { } pages)
         {
             return FromPages(pages);
         }
 
-        return FromPages(ReadWithPdfSharp(pdf));
+        pdf.Position = 0;
+        return FromPages(ReadWithPdfSharp(pdf, limits, ct));
     }
 
-    internal static List<string> ReadWithPdfSharp(byte[] pdf)
+    internal static List<string> ReadWithPdfSharp(byte[] pdf) => ReadWithPdfSharp(new MemoryStream(pdf, writable: false), DocumentLimits.Message, CancellationToken.None);
+
+    internal static List<string> ReadWithPdfSharp(Stream pdf, DocumentLimits limits, CancellationToken ct)
     {
         PdfDocument document;
         try
         {
-            document = PdfReader.Open(new MemoryStream(pdf, writable: false), PdfDocumentOpenMode.Import);
+            document = PdfReader.Open(pdf, PdfDocumentOpenMode.Import);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
@@ -53,14 +71,25 @@ public static class PdfTextReader
 
         using (document)
         {
+            var budget = new ReadBudget(limits.MaxInflatedBytes);
+            var fonts = new Dictionary<PdfDictionary, PdfFontDecoder>(ReferenceEqualityComparer.Instance);
             var pages = new List<string>();
+            var chars = 0;
             foreach (var page in document.Pages)
             {
+                ct.ThrowIfCancellationRequested();
+                if (chars >= limits.MaxChars)
+                {
+                    break; // The characters kept are there: the other pages are not read.
+                }
+
                 try
                 {
-                    pages.Add(PageText(page));
+                    var text = PageText(page, fonts, budget, limits.MaxChars - chars, ct);
+                    chars += text.Length;
+                    pages.Add(text);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException and not DocumentReadException)
                 {
                     // One unreadable page should not lose the others.
                     pages.Add("");
@@ -71,7 +100,7 @@ public static class PdfTextReader
         }
     }
 
-    private static string PageText(PdfPage page)
+    private static string PageText(PdfPage page, Dictionary<PdfDictionary, PdfFontDecoder> cache, ReadBudget budget, int maxChars, CancellationToken ct)
     {
         var fonts = new Dictionary<string, PdfFontDecoder>(StringComparer.Ordinal);
         if (page.Resources.Elements.GetDictionary("/Font") is { } fontDictionary)
@@ -80,114 +109,63 @@ public static class PdfTextReader
             {
                 if (fontDictionary.Elements.GetDictionary(key) is { } entry)
                 {
-                    fonts[key] = PdfFontDecoder.For(entry);
+                    if (!cache.TryGetValue(entry, out var decoder))
+                    {
+                        decoder = PdfFontDecoder.For(entry, map => PdfStreams.ReadAll(map, budget, MaxCharacterMapBytes));
+                        cache[entry] = decoder;
+                    }
+
+                    fonts[key] = decoder;
                 }
             }
         }
 
         var text = new StringBuilder();
-        var font = PdfFontDecoder.Default;
-        double? lineY = null;
-        Walk(ContentReader.ReadContent(page));
+        var reader = new PdfContentText(fonts, text, maxChars);
+        foreach (var content in Contents(page))
+        {
+            using var stream = PdfStreams.Open(content, budget, budget.Remaining);
+            if (stream is not null)
+            {
+                reader.Read(stream, ct);
+            }
+
+            if (reader.Full)
+            {
+                break;
+            }
+        }
+
         return text.ToString();
+    }
 
-        void Walk(CSequence sequence)
+    /// <summary>Largest ToUnicode map read (they are a few kilobytes; the budget counts them too).</summary>
+    private const long MaxCharacterMapBytes = 1024 * 1024;
+
+    /// <summary>The page's content streams, from its raw <c>/Contents</c> entry (one stream or an array of them), undecoded.</summary>
+    private static IEnumerable<PdfDictionary> Contents(PdfPage page)
+    {
+        var item = page.Elements["/Contents"];
+        if (item is PdfReference reference)
         {
-            foreach (var item in sequence)
-            {
-                if (item is CSequence nested and not CArray)
-                {
-                    Walk(nested);
-                    continue;
-                }
-
-                if (item is not COperator op)
-                {
-                    continue;
-                }
-
-                switch (op.OpCode.OpCodeName)
-                {
-                    case OpCodeName.Tf when op.Operands.Count > 0 && op.Operands[0] is CName name:
-                        font = fonts.GetValueOrDefault(name.Name, PdfFontDecoder.Default);
-                        break;
-                    case OpCodeName.Td or OpCodeName.TD when op.Operands.Count >= 2:
-                        var ty = Number(op.Operands[1]);
-                        if (Math.Abs(ty) > 0.01)
-                        {
-                            NewLine();
-                        }
-                        else
-                        {
-                            Space();
-                        }
-
-                        break;
-                    case OpCodeName.Tm when op.Operands.Count >= 6:
-                        var y = Number(op.Operands[5]);
-                        if (lineY is { } previous && Math.Abs(previous - y) > 0.01)
-                        {
-                            NewLine();
-                        }
-                        else
-                        {
-                            Space();
-                        }
-
-                        lineY = y;
-                        break;
-                    case OpCodeName.Tx:
-                        NewLine();
-                        break;
-                    case OpCodeName.Tj when op.Operands.Count > 0 && op.Operands[0] is CString s:
-                        text.Append(font.Decode(s.Value));
-                        break;
-                    case OpCodeName.QuoteSingle or OpCodeName.QuoteDouble when op.Operands.Count > 0 && op.Operands[^1] is CString s:
-                        NewLine();
-                        text.Append(font.Decode(s.Value));
-                        break;
-                    case OpCodeName.TJ when op.Operands.Count > 0 && op.Operands[0] is CArray array:
-                        foreach (var part in array)
-                        {
-                            if (part is CString piece)
-                            {
-                                text.Append(font.Decode(piece.Value));
-                            }
-                            else if (part is CNumber n && Number(n) < -200)
-                            {
-                                // A wide negative adjustment is how many producers write a space.
-                                Space();
-                            }
-                        }
-
-                        break;
-                }
-            }
+            item = reference.Value;
         }
 
-        void NewLine()
+        if (item is PdfDictionary single)
         {
-            if (text.Length > 0 && text[^1] != '\n')
-            {
-                text.Append('\n');
-            }
+            yield return single;
         }
-
-        void Space()
+        else if (item is PdfArray array)
         {
-            if (text.Length > 0 && !char.IsWhiteSpace(text[^1]))
+            foreach (var element in array.Elements)
             {
-                text.Append(' ');
+                if ((element is PdfReference r ? r.Value : element) is PdfDictionary stream)
+                {
+                    yield return stream;
+                }
             }
         }
     }
-
-    private static double Number(CObject value) => value switch
-    {
-        CInteger i => i.Value,
-        CReal r => r.Value,
-        _ => 0,
-    };
 
     private static DocumentText FromPages(List<string> pages)
     {
@@ -247,17 +225,39 @@ public static class PdfTextReader
         }
     }
 
-    private static async Task<List<string>?> RunPdfToTextAsync(string tool, byte[] pdf, CancellationToken ct)
+    /// <summary>
+    /// poppler's pdftotext in its own process: under <c>prlimit</c> (address space and CPU seconds) when the machine
+    /// has it, and read only up to the characters kept (then stopped), within the caller's time limit.
+    /// </summary>
+    private static async Task<List<string>?> RunPdfToTextAsync(string tool, Stream pdf, string? path, DocumentLimits limits, CancellationToken ct)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"parley-{Guid.NewGuid():N}.pdf");
+        string? temporary = null;
         try
         {
-            await File.WriteAllBytesAsync(file, pdf, ct);
+            if (path is null)
+            {
+                temporary = Path.Combine(Path.GetTempPath(), $"parley-{Guid.NewGuid():N}.pdf");
+                pdf.Position = 0;
+                await using (var copy = File.Create(temporary))
+                {
+                    await pdf.CopyToAsync(copy, ct);
+                }
+
+                path = temporary;
+            }
+
             using var process = new Process
             {
-                StartInfo = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false },
+                StartInfo = new ProcessStartInfo(PrLimit.Value ?? tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false },
             };
-            foreach (var arg in new[] { "-q", "-enc", "UTF-8", file, "-" })
+            var args = new List<string>();
+            if (PrLimit.Value is not null)
+            {
+                args.AddRange(["--as=" + (1024L * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture), "--cpu=30", "--", tool]);
+            }
+
+            args.AddRange(["-q", "-enc", "UTF-8", path, "-"]);
+            foreach (var arg in args)
             {
                 process.StartInfo.ArgumentList.Add(arg);
             }
@@ -265,11 +265,30 @@ public static class PdfTextReader
             process.Start();
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(30));
-            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
             _ = process.StandardError.ReadToEndAsync(timeout.Token);
+            var output = new StringBuilder();
+            var chunk = new char[16 * 1024];
             try
             {
-                await process.WaitForExitAsync(timeout.Token);
+                int read;
+                while (output.Length < limits.MaxChars && (read = await process.StandardOutput.ReadAsync(chunk, timeout.Token)) > 0)
+                {
+                    output.Append(chunk, 0, Math.Min(read, limits.MaxChars - output.Length));
+                }
+
+                if (output.Length >= limits.MaxChars)
+                {
+                    // The characters kept are there: the rest of the document is not read.
+                    process.Kill(entireProcessTree: true);
+                }
+                else
+                {
+                    await process.WaitForExitAsync(timeout.Token);
+                    if (process.ExitCode != 0)
+                    {
+                        return null; // PDFsharp gets a go, and says clearly what is wrong.
+                    }
+                }
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
@@ -277,13 +296,8 @@ public static class PdfTextReader
                 return null;
             }
 
-            if (process.ExitCode != 0)
-            {
-                return null; // PDFsharp gets a go, and says clearly what is wrong.
-            }
-
             // pdftotext ends every page with a form feed.
-            var pages = (await output).Split('\f').ToList();
+            var pages = output.ToString().Split('\f').ToList();
             if (pages.Count > 1 && pages[^1].Trim().Length == 0)
             {
                 pages.RemoveAt(pages.Count - 1);
@@ -297,12 +311,15 @@ public static class PdfTextReader
         }
         finally
         {
-            try
+            if (temporary is not null)
             {
-                File.Delete(file);
-            }
-            catch (IOException)
-            {
+                try
+                {
+                    File.Delete(temporary);
+                }
+                catch (IOException)
+                {
+                }
             }
         }
     }

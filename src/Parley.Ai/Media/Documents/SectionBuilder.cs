@@ -1,13 +1,26 @@
 namespace Parley.Ai.Media.Documents;
 
-/// <summary>Collects paragraphs under the current heading path while a reader walks a document.</summary>
-internal sealed class SectionBuilder
+/// <summary>
+/// Collects paragraphs under the current heading path while a reader walks a document, up to
+/// <paramref name="maxChars"/> characters of paragraph text: past that the text is cut and <see cref="Full"/> tells
+/// the reader to stop reading.
+/// </summary>
+internal sealed class SectionBuilder(int maxChars = int.MaxValue)
 {
     private readonly List<DocumentSection> _sections = [];
     private readonly List<(int Level, string Text)> _headings = [];
     private List<string> _paragraphs = [];
 
     public string? FirstHeading { get; private set; }
+
+    /// <summary>Characters of paragraph text kept so far.</summary>
+    public int Chars { get; private set; }
+
+    /// <summary>The characters it keeps are there: reading further would be wasted.</summary>
+    public bool Full => Chars >= maxChars;
+
+    /// <summary>How many more characters are kept.</summary>
+    public int Room => Math.Max(0, maxChars - Chars);
 
     public void Heading(int level, string text)
     {
@@ -26,10 +39,18 @@ internal sealed class SectionBuilder
     public void Paragraph(string text)
     {
         text = Clean(text);
-        if (text.Length > 0)
+        if (text.Length == 0 || Full)
         {
-            _paragraphs.Add(text);
+            return;
         }
+
+        if (text.Length > Room)
+        {
+            text = text[..Room];
+        }
+
+        _paragraphs.Add(text);
+        Chars += text.Length;
     }
 
     public IReadOnlyList<DocumentSection> Build()

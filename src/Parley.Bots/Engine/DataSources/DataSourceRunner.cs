@@ -17,10 +17,14 @@ namespace Parley.Bots.Engine.DataSources;
 /// Runs data source queries read-only, with bound parameters, a timeout and a row limit, through the cache.
 /// On Parley's own database the query runs in a transaction that is rolled back (and on SQLite with
 /// <c>query_only</c> on); another SQLite file is opened read-only; on PostgreSQL the transaction is
-/// <c>READ ONLY</c> with a <c>statement_timeout</c>.
+/// <c>READ ONLY</c> with a <c>statement_timeout</c>. On Parley's own database a query may not read Parley's own
+/// tables (<see cref="ParleyTables"/>: operators' password hashes, API keys, accounts, messages…): on SQLite an
+/// authorizer refuses each read of one as the statement is compiled (views, subqueries and triggers included); on
+/// PostgreSQL the statement's plan is checked first, in the same read-only transaction.
 /// </summary>
 public sealed class DataSourceRunner(
     Database database,
+    ParleyTables parleyTables,
     IConfiguration configuration,
     IDataSourceCache cache,
     IOptions<EngineOptions> options,
@@ -48,7 +52,41 @@ public sealed class DataSourceRunner(
         return await cache.GetOrAddAsync(CacheKey(source, bound), ttl, token => ExecuteAsync(source, bound, token), ct);
     }
 
-    internal async Task<DataResult> ExecuteAsync(DataSourceDefinition source, IReadOnlyDictionary<string, object?> bound, CancellationToken ct)
+    /// <summary>
+    /// Why <paramref name="source"/> would be refused when it runs (it reads one of Parley's own tables), or null. The
+    /// statement is compiled (SQLite) or planned (PostgreSQL), never run; parameters are null. For the import's warning.
+    /// </summary>
+    public async Task<string?> CheckAsync(DataSourceDefinition source, CancellationToken ct = default)
+    {
+        if (SqlGuard.Check(source.Query) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!string.IsNullOrWhiteSpace(source.Connection))
+        {
+            return null;
+        }
+
+        var bound = SqlGuard.Parameters(source.Query).ToDictionary(p => p, _ => (object?)null, StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            await ExecuteAsync(source, bound, ct, explainOnly: true);
+            return null;
+        }
+        catch (DataSourceException ex) when (ex.ReadsParleyTable)
+        {
+            return ex.Message;
+        }
+        catch (DataSourceException ex)
+        {
+            // Not this check's business (a table that does not exist yet, a parameter whose type cannot be inferred).
+            logger.LogDebug(ex, "Data source {Source} could not be checked before it runs", source.Name);
+            return null;
+        }
+    }
+
+    internal async Task<DataResult> ExecuteAsync(DataSourceDefinition source, IReadOnlyDictionary<string, object?> bound, CancellationToken ct, bool explainOnly = false)
     {
         var timeout = source.Timeout ?? options.Value.DataSources.Timeout;
         var maxRows = source.MaxRows ?? options.Value.DataSources.MaxRows;
@@ -60,7 +98,7 @@ public sealed class DataSourceRunner(
         try
         {
             (connection, ownConnection) = await OpenAsync(source, deadline.Token);
-            var result = await QueryAsync(connection, source, bound, timeout, maxRows, deadline.Token);
+            var result = await QueryAsync(connection, ownConnection ? null : parleyTables, source, bound, timeout, maxRows, explainOnly, deadline.Token);
             logger.LogDebug("Data source {Source} returned {Rows} rows in {Elapsed} ms", source.Name, result.Rows.Count, Environment.TickCount64 - started);
             return result;
         }
@@ -98,7 +136,8 @@ public sealed class DataSourceRunner(
         }
     }
 
-    private static async Task<DataResult> QueryAsync(DbConnection connection, DataSourceDefinition source, IReadOnlyDictionary<string, object?> bound, TimeSpan timeout, int maxRows, CancellationToken ct)
+    private static async Task<DataResult> QueryAsync(
+        DbConnection connection, ParleyTables? protectedTables, DataSourceDefinition source, IReadOnlyDictionary<string, object?> bound, TimeSpan timeout, int maxRows, bool explainOnly, CancellationToken ct)
     {
         var timeoutMs = (long)Math.Ceiling(timeout.TotalMilliseconds);
         await using var tx = connection is SqliteConnection sqlite
@@ -116,16 +155,22 @@ public sealed class DataSourceRunner(
             await setup.ExecuteNonQueryAsync(ct);
         }
 
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = source.Query;
-        command.CommandTimeout = (int)Math.Max(1, Math.Ceiling(timeout.TotalSeconds));
-        foreach (var (name, value) in bound)
+        if (protectedTables is not null && connection is NpgsqlConnection)
         {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value ?? DBNull.Value;
-            command.Parameters.Add(p);
+            // Planned, not run: every relation the plan scans (views expanded) must not be one of Parley's tables.
+            await using var explain = Command(connection, tx, "EXPLAIN (VERBOSE, FORMAT JSON) " + source.Query, bound, timeout);
+            var plan = Convert.ToString(await explain.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) ?? "[]";
+            if (PlannedRelations(plan).FirstOrDefault(protectedTables.IsProtected) is { } table)
+            {
+                throw ReadsParleyTable(source, $"it reads '{table}'");
+            }
+        }
+
+        await using var command = Command(connection, tx, explainOnly && connection is SqliteConnection ? "EXPLAIN " + source.Query : source.Query, bound, timeout);
+        if (explainOnly && connection is not SqliteConnection)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            return new DataResult([], false);
         }
 
         // SQLite runs a statement synchronously: interrupting the connection is how the deadline stops it.
@@ -133,9 +178,22 @@ public sealed class DataSourceRunner(
             ? ct.Register(() => SQLitePCL.raw.sqlite3_interrupt(open.Handle))
             : default;
 
+        // On Parley's own SQLite database: each read of one of Parley's tables is refused as the statement compiles.
+        using var authorizer = protectedTables is not null && connection is SqliteConnection own ? SqliteReadAuthorizer.Install(own, protectedTables) : null;
+
         var rows = new List<IReadOnlyDictionary<string, object?>>();
         var truncated = false;
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        DbDataReader opened;
+        try
+        {
+            opened = await command.ExecuteReaderAsync(ct);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteAuthorizationDenied && authorizer?.Denied is { } table)
+        {
+            throw ReadsParleyTable(source, $"it reads '{table}'");
+        }
+
+        await using (var reader = opened)
         {
             while (await reader.ReadAsync(ct))
             {
@@ -159,6 +217,66 @@ public sealed class DataSourceRunner(
         await tx.RollbackAsync(CancellationToken.None);
         return new DataResult(rows, truncated);
     }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction tx, string sql, IReadOnlyDictionary<string, object?> bound, TimeSpan timeout)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        command.CommandTimeout = (int)Math.Max(1, Math.Ceiling(timeout.TotalSeconds));
+        foreach (var (name, value) in bound)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+
+        return command;
+    }
+
+    /// <summary>Every "Relation Name" in a PostgreSQL JSON plan.</summary>
+    private static List<string> PlannedRelations(string plan)
+    {
+        var names = new List<string>();
+        using var document = JsonDocument.Parse(plan);
+        Collect(document.RootElement);
+        return names;
+
+        void Collect(JsonElement element)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Name == "Relation Name" && property.Value.ValueKind == JsonValueKind.String)
+                    {
+                        names.Add(property.Value.GetString()!);
+                    }
+                    else
+                    {
+                        Collect(property.Value);
+                    }
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray())
+                {
+                    Collect(item);
+                }
+            }
+        }
+    }
+
+    private const int SqliteAuthorizationDenied = 23; // SQLITE_AUTH
+
+    private static DataSourceException ReadsParleyTable(DataSourceDefinition source, string detail) => new(
+        $"Data source '{source.Name}' was refused: {detail}; data sources on Parley's own database may not read Parley's own tables " +
+        "(operators, API keys, accounts, messages…). Read your own tables, or another database through 'connection'.")
+    {
+        ReadsParleyTable = true,
+    };
 
     private async Task<(DbConnection Connection, bool Own)> OpenAsync(DataSourceDefinition source, CancellationToken ct)
     {

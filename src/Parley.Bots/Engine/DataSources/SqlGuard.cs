@@ -16,6 +16,13 @@ public static class SqlGuard
         "insert", "update", "delete", "merge", "upsert", "drop", "alter", "create", "truncate", "grant", "revoke",
         "attach", "detach", "pragma", "vacuum", "reindex", "copy", "call", "exec", "execute", "do", "lock", "listen", "notify",
         "set", "reset", "begin", "commit", "rollback", "savepoint", "release", "into", "load_extension", "pg_sleep",
+
+        // PostgreSQL functions that run a query given as text or read files: what they read no plan shows.
+        "query_to_xml", "query_to_xmlschema", "query_to_xml_and_xmlschema", "cursor_to_xml", "cursor_to_xmlschema",
+        "table_to_xml", "table_to_xmlschema", "table_to_xml_and_xmlschema", "schema_to_xml", "schema_to_xmlschema",
+        "schema_to_xml_and_xmlschema", "database_to_xml", "database_to_xmlschema", "database_to_xml_and_xmlschema",
+        "dblink", "dblink_exec", "dblink_open", "dblink_fetch", "dblink_send_query", "pg_read_file", "pg_read_binary_file",
+        "pg_ls_dir", "lo_import", "lo_export", "lo_get",
     ], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Null when <paramref name="sql"/> passes, otherwise why not.</summary>

@@ -26,6 +26,7 @@ public sealed partial class BotDefinitionImporter(
     DataSourceStore dataSources,
     DefinitionCache definitions,
     IDataSourceCache results,
+    DataSourceRunner runner,
     ILogger<BotDefinitionImporter> logger)
 {
     /// <summary>Rows written by a person: an import from a file or the API.</summary>
@@ -129,7 +130,17 @@ public sealed partial class BotDefinitionImporter(
         await tx.CommitAsync(ct);
         definitions.Clear();
         await results.ClearAsync(ct);
-        var summary = new ImportSummary(bot, accountId, intentRecords.Count, templateRecords.Count, sourceRecords.Count, kept);
+        var warnings = new List<string>();
+        foreach (var d in sourceRecords)
+        {
+            if (await runner.CheckAsync(d, ct) is { } refusal)
+            {
+                logger.LogWarning("Imported {Origin}: {Refusal}", origin, refusal);
+                warnings.Add(refusal);
+            }
+        }
+
+        var summary = new ImportSummary(bot, accountId, intentRecords.Count, templateRecords.Count, sourceRecords.Count, kept) { Warnings = warnings.Count == 0 ? Array.Empty<string>() : [.. warnings] };
         logger.LogInformation("Imported {Origin}: {Intents} intents, {Templates} templates, {DataSources} data sources of bot {Bot} ({Kept} rows changed by a person kept)",
             origin, summary.Intents, summary.Templates, summary.DataSources, bot, kept);
         return summary;

@@ -163,4 +163,45 @@ public sealed class DataSourceRunnerTests
     }
 
     private static Dictionary<string, object?> Args(string text) => new() { ["text"] = text };
+
+    // Regression (issue 17, item 11): a data source on Parley's own database could read every table of it, the
+    // operators' password hashes and the API keys included.
+    [Theory, SqliteData, PostgresData]
+    public async Task RunAsync_ParleysOwnTables_AreRefused_HoweverTheQueryReachesThem(DatabaseKind kind)
+    {
+        await using var h = await EngineHarness.StartAsync(kind);
+        await using (var c = await h.Get<Database>().OpenAsync())
+        {
+            await c.ExecuteAsync("CREATE VIEW staff AS SELECT email, password_hash FROM operators");
+            await c.ExecuteAsync("CREATE TABLE products (name TEXT NOT NULL)");
+            await c.ExecuteAsync("INSERT INTO products (name) VALUES ('Biblia de estudio')");
+        }
+
+        var runner = h.Get<DataSourceRunner>();
+        foreach (var (query, table) in new[]
+        {
+            ("SELECT email, password_hash FROM operators", "operators"),
+            ("SELECT name FROM demo_events WHERE name IN (SELECT password_hash FROM operators)", "operators"),
+            ("WITH k AS (SELECT * FROM api_keys) SELECT COUNT(*) AS n FROM k", "api_keys"),
+            ("SELECT * FROM staff", "operators"),
+            ("SELECT settings FROM accounts", "accounts"),
+            ("SELECT name FROM demo_events UNION ALL SELECT CAST(content AS TEXT) FROM messages", "messages"),
+        })
+        {
+            var source = new DataSourceDefinition("peek", query) { CacheTtl = TimeSpan.Zero };
+            var refused = await Should.ThrowAsync<DataSourceException>(() => runner.RunAsync(source, new Dictionary<string, object?>()), query);
+            refused.ReadsParleyTable.ShouldBeTrue(query);
+            refused.Message.ShouldContain($"'{table}'", customMessage: query);
+            (await runner.CheckAsync(source)).ShouldNotBeNull(query).ShouldContain($"'{table}'");
+        }
+
+        // The demo tables and a person's own tables in Parley's database stay readable.
+        var own = new DataSourceDefinition("products", "SELECT name FROM products") { CacheTtl = TimeSpan.Zero };
+        (await runner.RunAsync(own, new Dictionary<string, object?>())).Rows.ShouldHaveSingleItem()["name"].ShouldBe("Biblia de estudio");
+        (await runner.CheckAsync(own)).ShouldBeNull();
+
+        // Parley's pooled connections are not restricted afterwards.
+        await using var after = await h.Get<Database>().OpenAsync();
+        (await after.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM operators")).ShouldBe(0);
+    }
 }

@@ -33,6 +33,8 @@ public sealed class SqlGuardTests
     [InlineData("SELECT $$x$$", "dollar")]
     [InlineData("SELECT load_extension('x')", "'LOAD_EXTENSION'")]
     [InlineData("ATTACH DATABASE 'x' AS y", "must start with SELECT or WITH")]
+    [InlineData("SELECT query_to_xml('SELECT * FROM operators', true, false, '')", "'QUERY_TO_XML'")]
+    [InlineData("SELECT pg_read_file('/etc/passwd')", "'PG_READ_FILE'")]
     public void Check_AnythingElse_IsRefused(string sql, string why)
     {
         SqlGuard.Check(sql).ShouldNotBeNull().ShouldContain(why);

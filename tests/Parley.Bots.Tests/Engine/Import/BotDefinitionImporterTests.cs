@@ -181,4 +181,23 @@ public sealed class BotDefinitionImporterTests
 
         return dir?.FullName ?? throw new InvalidOperationException("The repository root (Parley.slnx) was not found.");
     }
+
+    [Fact]
+    public async Task ImportAsync_ADataSourceThatReadsParleysTables_IsImportedWithAWarning()
+    {
+        await using var h = await EngineHarness.StartAsync();
+
+        var summary = await h.ImportAsync("""
+            bot: test
+            dataSources:
+              - name: operators
+                query: SELECT email, password_hash FROM operators WHERE email = @message_text
+                parameters: [message_text]
+              - name: events
+                query: SELECT name FROM demo_events
+            """);
+
+        summary.DataSources.ShouldBe(2);
+        summary.Warnings.ShouldHaveSingleItem().ShouldContain("Data source 'operators' was refused: it reads 'operators'");
+    }
 }
