@@ -29,6 +29,7 @@ public static class ChannelsExtensions
         // Sandbox events reach outgoing webhooks only when asked for (they are marked "sandbox": true).
         services.AddOptions<OutgoingWebhookOptions>().Configure<IOptions<SandboxOptions>>((webhooks, sandbox) => webhooks.DeliverSandboxEvents = sandbox.Value.OutgoingWebhooks);
         services.AddSingleton<SandboxReceipts>();
+        services.AddSingleton<SandboxDeliveries>();
         services.AddSingleton<IChannel, SandboxChannel>();
         services.AddSingleton<IAccountSource, SandboxAccounts>();
         services.AddSingleton<IAccountTester, SandboxAccountTester>();

@@ -6,6 +6,7 @@ using Parley.Channels;
 using Parley.Channels.Webhooks;
 using Parley.Core.Hosting;
 using Parley.Hosting;
+using Parley.Identity;
 using Parley.Observability;
 using Parley.Secrets;
 using Parley.Web;
@@ -26,6 +27,7 @@ public static class ParleyApp
         builder.AddAi();
         // Documents from contacts are read by this same binary's read-document command, in a process of its own.
         builder.Services.PostConfigure<Parley.Ai.Media.Documents.DocumentReadingOptions>(o => o.WorkerAssembly ??= typeof(Program).Assembly.Location);
+        builder.Services.AddParleyIdentity(builder.Configuration);
         builder.AddParleyWeb();
         builder.AddParleyObservability();
         builder.AddParleyApi();
@@ -44,6 +46,7 @@ public static class ParleyApp
         app.MapSandbox();
         app.MapWebhooks();
         app.MapApi();
+        app.MapIdentity();
         app.MapAdmin();
         return app;
     }
