@@ -62,7 +62,8 @@ public sealed partial class AssistantResponder(
         }
 
         turn.Add(current);
-        var memory = ConversationMemory.Memory(view.History, settings.HistoryTurns);
+        // Memory ends where the session began (Core's session rule: the account's SessionTimeout, 30 minutes by default).
+        var memory = ConversationMemory.Memory(ConversationMemory.Since(view.History, request.SessionStartedAt), settings.HistoryTurns);
         var words = string.Join('\n', turn.Select(t => t.Words).Where(w => w.Length > 0));
         lang = Language.Detect(words, lang);
         var context = new AnswerContext(request, settings, turn, memory, words, lang);

@@ -1,7 +1,7 @@
 using Parley.Bots.Engine.Intents;
 using Parley.Bots.Engine.Sessions;
 using Parley.Bots.Engine.Templates;
-using Parley.Bots.Engine.Text;
+using Parley.Core.Text;
 using Parley.Core.Accounts;
 using Parley.Core.Bots;
 using Parley.Core.Messaging;
@@ -45,7 +45,7 @@ public sealed class BotContext
     /// <summary>The time the engine started on this message.</summary>
     public DateTimeOffset Now { get; }
 
-    /// <summary>The text the bot works with: the message text (sanitized by the sanitize stage) or the title of a chosen button.</summary>
+    /// <summary>The text the bot works with: the message text (sanitized by Core's rules) or the title of a chosen button.</summary>
     public string Text
     {
         get => _text;

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Parley.Bots.Engine.Text;
+namespace Parley.Core.Text;
 
 /// <summary>
 /// Tells Spanish from English in a short message by words that belong to only one of them, and by Spanish

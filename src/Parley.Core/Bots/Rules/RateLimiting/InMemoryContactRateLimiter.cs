@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Parley.Bots.Engine.RateLimiting;
+namespace Parley.Core.Bots.Rules.RateLimiting;
 
 /// <summary>
 /// A sliding window per account and contact, in this process's memory. Only answered messages fill the

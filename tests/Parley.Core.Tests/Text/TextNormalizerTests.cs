@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Parley.Bots.Engine.Text;
+using Parley.Core.Text;
 
-namespace Parley.Bots.Tests.Engine.Text;
+namespace Parley.Core.Tests.Text;
 
 public class TextNormalizerTests
 {

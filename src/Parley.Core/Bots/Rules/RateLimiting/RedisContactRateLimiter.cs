@@ -1,7 +1,7 @@
 using System.Globalization;
 using Parley.Core.Redis;
 
-namespace Parley.Bots.Engine.RateLimiting;
+namespace Parley.Core.Bots.Rules.RateLimiting;
 
 /// <summary>
 /// The per-contact sliding window in Redis, shared by every instance: one atomic Lua script per message decides,

@@ -1,6 +1,6 @@
-using Parley.Bots.Engine.RateLimiting;
+using Parley.Core.Bots.Rules.RateLimiting;
 
-namespace Parley.Bots.Tests.Engine.RateLimiting;
+namespace Parley.Core.Tests.Bots.Rules.RateLimiting;
 
 public sealed class InMemoryContactRateLimiterTests
 {

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
-using Parley.Bots.Engine.RateLimiting;
+using Parley.Core.Bots.Rules.RateLimiting;
 using Parley.Core.Redis;
 using Parley.Testing;
 using Parley.Testing.Fakes;
 
-namespace Parley.Bots.Tests.Engine.RateLimiting;
+namespace Parley.Core.Tests.Bots.Rules.RateLimiting;
 
 /// <summary>The per-contact limit in the real Redis (PARLEY_TEST_REDIS): shared by instances, and in-process while Redis is away.</summary>
 public sealed class RedisContactRateLimiterTests

@@ -1,8 +1,8 @@
 using Parley.Bots.Engine.Interactions;
 
-namespace Parley.Bots.Tests.Engine.Stages;
+namespace Parley.Bots.Tests.Engine.Rules;
 
-public sealed class SanitizeStageTests
+public sealed class SanitizeRuleTests
 {
     [Fact]
     public async Task ControlAndInvisibleCharacters_AreRemovedBeforeMatching()

@@ -1,4 +1,4 @@
-namespace Parley.Bots.Engine.RateLimiting;
+namespace Parley.Core.Bots.Rules.RateLimiting;
 
 /// <summary>
 /// Counts each contact's messages in a sliding window. This instance's memory now

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 
-namespace Parley.Bots.Engine.Text;
+namespace Parley.Core.Text;
 
 /// <summary>
 /// Cleans inbound text before anything else sees it (<see cref="Sanitize"/>) and folds it into the

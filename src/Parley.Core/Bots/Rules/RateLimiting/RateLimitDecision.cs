@@ -1,4 +1,4 @@
-namespace Parley.Bots.Engine.RateLimiting;
+namespace Parley.Core.Bots.Rules.RateLimiting;
 
 public enum RateLimitDecision
 {

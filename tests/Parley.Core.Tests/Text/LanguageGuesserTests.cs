@@ -1,6 +1,6 @@
-using Parley.Bots.Engine.Text;
+using Parley.Core.Text;
 
-namespace Parley.Bots.Tests.Engine.Text;
+namespace Parley.Core.Tests.Text;
 
 public sealed class LanguageGuesserTests
 {

@@ -1,4 +1,4 @@
-namespace Parley.Bots.Engine;
+namespace Parley.Core.Bots.Rules;
 
 public sealed class RateLimitOptions
 {
