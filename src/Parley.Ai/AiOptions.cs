@@ -53,6 +53,14 @@ public sealed class AiOptions
     /// <summary>A persona per bot name, for bots that use the assistant as their fallback.</summary>
     public Dictionary<string, string> BotPrompts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// What the assistant answers from when a model is configured: <c>open</c> (the default) asks the model every time,
+    /// with the conversation's memory and the relevant knowledge-base passages, cited; <c>knowledge</c> answers only
+    /// from the knowledge base (and the conversation itself) and says "I don't know" otherwise, without a model call.
+    /// Offline there is no model, so answers always come from the knowledge base.
+    /// </summary>
+    public string Grounding { get; set; } = AiGrounding.Open;
+
     /// <summary>Passages of the knowledge base put into a prompt (or quoted offline).</summary>
     public int MaxPassages { get; set; } = 4;
 
