@@ -31,9 +31,15 @@ public sealed class BotContext
         Session = StoredSession ?? BotSession.Start(bot.Name, now, null);
         NewSession = StoredSession is null;
         var guessed = LanguageGuesser.Guess(_text);
-        LanguageFromMessage = guessed is not null && bot.Speaks(guessed);
+        // One or two words ("hi", "ok thanks") do not switch a conversation already held in another language.
+        var keepsSession = Session.Language is { } held && guessed is not null && !string.Equals(held, guessed, StringComparison.OrdinalIgnoreCase)
+            && TextNormalizer.Tokenize(_text).Count <= MaxWordsThatKeepTheLanguage;
+        LanguageFromMessage = guessed is not null && bot.Speaks(guessed) && !keepsSession;
         Language = LanguageFromMessage ? guessed! : Session.Language ?? settings.Language;
     }
+
+    /// <summary>A message this short in another language keeps the session's language.</summary>
+    public const int MaxWordsThatKeepTheLanguage = 2;
 
     public EngineBot Bot { get; }
     public BotRequest Request { get; }
