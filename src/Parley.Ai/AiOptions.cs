@@ -45,7 +45,7 @@ public sealed class AiOptions
     public int HistoryTurns { get; set; } = 10;
 
     /// <summary>How long after a person's last message the assistant waits before answering a burst of messages at once.</summary>
-    public TimeSpan BurstDelay { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan BurstDelay { get; set; } = TimeSpan.FromMilliseconds(800);
 
     /// <summary>The persona: who the assistant is, its language and what it may and may not do. Safety rules are always added.</summary>
     public string? SystemPrompt { get; set; }

@@ -25,7 +25,7 @@ public sealed record AiSettings
     public string? TranscriptionModel { get; init; }
     public string? VisionModel { get; init; }
     public int HistoryTurns { get; init; } = 10;
-    public TimeSpan BurstDelay { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan BurstDelay { get; init; } = TimeSpan.FromMilliseconds(800);
     public string? SystemPrompt { get; init; }
     public int MaxPassages { get; init; } = 4;
     public double MinSimilarity { get; init; } = 0.4;

@@ -11,9 +11,15 @@ namespace Parley.Core.Bots.Rules;
 /// what the bot sees, then the bot answers. The assistant, the echo bot, the engine's bots and any module's bot are
 /// protected alike, and none can skip a rule by forgetting it.
 /// </summary>
-public sealed class BotRules(IEnumerable<IBotRule> rules, IOptions<BotRulesOptions> options, TimeProvider time, ILogger<BotRules> logger)
+public sealed class BotRules(
+    IEnumerable<IBotRule> rules,
+    IEnumerable<IBotWorkingNotice> notices,
+    IOptions<BotRulesOptions> options,
+    TimeProvider time,
+    ILogger<BotRules> logger)
 {
     private readonly IBotRule[] _rules = [.. rules];
+    private readonly IBotWorkingNotice[] _notices = [.. notices];
 
     // Parsed once per account object; the registry hands out a new object when the account changes.
     private readonly ConditionalWeakTable<Account, BotRuleSettings> _settings = [];
@@ -49,6 +55,23 @@ public sealed class BotRules(IEnumerable<IBotRule> rules, IOptions<BotRulesOptio
             }
         }
 
+        foreach (var notice in _notices)
+        {
+            _ = AnnounceAsync(notice, context.Request, ct);
+        }
+
         return await bot.HandleAsync(context.Request, ct);
+    }
+
+    private async Task AnnounceAsync(IBotWorkingNotice notice, BotRequest request, CancellationToken ct)
+    {
+        try
+        {
+            await notice.BotStartedAsync(request.Account, request.Message, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not show that the bot works on message {MessageId} of account {AccountId}", request.Message.Id, request.Account.Id);
+        }
     }
 }

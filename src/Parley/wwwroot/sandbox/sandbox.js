@@ -422,7 +422,7 @@
     if (state.pollCount % STATUS_EVERY !== 0) return null;
     var min = null;
     state.messages.forEach(function (entry, id) {
-      if (!entry.data || FINAL_STATUSES[entry.data.status]) return;
+      if (!entry.data || (FINAL_STATUSES[entry.data.status] && !entry.data.working)) return;
       var n = toBig(id);
       if (n > 0n && (min === null || n < min)) min = n;
     });
@@ -441,6 +441,23 @@
     state.online = mode === 'connecting' ? null : online;
     els.connState.dataset.state = mode;
     els.connState.textContent = mode === 'online' ? 'online' : (mode === 'offline' ? 'offline, retrying…' : 'connecting…');
+    updateTyping();
+  }
+
+  // "typing…" in the header while the bot works on one of the contact's messages (not yet processed, no reply after it),
+  // as WhatsApp shows it under the contact's name.
+  function updateTyping() {
+    var newestOwnWorking = null;
+    var newestReply = null;
+    state.messages.forEach(function (entry, id) {
+      if (!entry.data) return;
+      var n = toBig(id);
+      if (entry.data.direction === 'inbound' && entry.data.working && (newestOwnWorking === null || n > newestOwnWorking)) newestOwnWorking = n;
+      if (entry.data.direction === 'outbound' && (newestReply === null || n > newestReply)) newestReply = n;
+    });
+    var typing = state.online === true && newestOwnWorking !== null && (newestReply === null || newestReply < newestOwnWorking);
+    els.connState.dataset.typing = typing ? 'true' : 'false';
+    if (state.online === true) els.connState.textContent = typing ? 'typing…' : 'online';
   }
 
   /* ------------------------------------------------------------------ applying messages */
@@ -462,6 +479,7 @@
       }
     });
     if (changedLayout) relayout();
+    updateTyping();
     state.loaded = true;
     els.emptyState.hidden = state.messages.size > 0 || state.pending.length > 0;
     if (initial || wasAtBottom || newOwn) {
@@ -486,7 +504,7 @@
 
     if (entry) {
       if (entry.key === key) {
-        if (!entry.data || entry.data.status !== m.status || entry.data.statusAt !== m.statusAt ||
+        if (!entry.data || entry.data.status !== m.status || entry.data.statusAt !== m.statusAt || !!entry.data.working !== !!m.working ||
             JSON.stringify(entry.data.error) !== JSON.stringify(m.error)) {
           entry.data = m;
           updateStatus(entry.row, m);
@@ -637,11 +655,32 @@
       parent.appendChild(el('p', 'text muted-text', '[empty message]'));
       return;
     }
-    var p = el('p', 'text');
+    text = String(text);
+    var quoted = /(^|\n)> /.test(text);
+    var p = el(quoted ? 'div' : 'p', 'text');
     p.dataset.testid = 'message-text';
     p.setAttribute('dir', 'auto');
-    appendRichText(p, String(text));
+    if (quoted) appendQuotedText(p, text);
+    else appendRichText(p, text);
     parent.appendChild(p);
+  }
+
+  // Lines that start with "> " are a quote, shown as WhatsApp shows them: a block with a bar at its side.
+  function appendQuotedText(parent, text) {
+    var lines = text.split('\n');
+    var i = 0;
+    while (i < lines.length) {
+      var isQuote = lines[i].indexOf('> ') === 0;
+      var group = [];
+      while (i < lines.length && (lines[i].indexOf('> ') === 0) === isQuote) {
+        group.push(isQuote ? lines[i].slice(2) : lines[i]);
+        i++;
+      }
+      var block = el(isQuote ? 'blockquote' : 'span', isQuote ? 'quote' : 'plain');
+      if (isQuote) block.dataset.testid = 'message-quote';
+      appendRichText(block, group.join('\n'));
+      parent.appendChild(block);
+    }
   }
 
   function renderCaption(parent, m) {
