@@ -29,6 +29,7 @@ public static class MetaExtensions
         services.AddSingleton<Parley.Core.Bots.IBotWorkingNotice, MetaAutoMarkRead>();
         services.AddSingleton<IAccountTester, MetaAccountTester>();
         services.AddSingleton<IAccountRules, MetaAccountRules>();
+        services.AddSingleton<Parley.Core.Accounts.IBusinessProfiles, MetaBusinessProfiles>();
         services.AddHostedService<MetaTemplateSyncService>();
         return services;
     }

@@ -16,4 +16,10 @@ public sealed record BotRequest(Account Account, ContactInfo Contact, Conversati
 
     /// <summary>When the current session started; null when it started before the history handed over. Bots remember nothing older.</summary>
     public DateTimeOffset? SessionStartedAt { get; init; }
+
+    /// <summary>
+    /// A trial run (the API's dry run): the bot answers as it would, but records nothing — no interaction log, no
+    /// rate-limit count — and nothing it returns is stored or sent.
+    /// </summary>
+    public bool DryRun { get; init; }
 }

@@ -55,7 +55,7 @@ public sealed class BotRules(
             }
         }
 
-        foreach (var notice in _notices)
+        foreach (var notice in request.DryRun ? [] : _notices)
         {
             _ = AnnounceAsync(notice, context.Request, ct);
         }

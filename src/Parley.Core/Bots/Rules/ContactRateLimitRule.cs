@@ -17,7 +17,8 @@ public sealed class ContactRateLimitRule(IContactRateLimiter limiter, ILogger<Co
     public async ValueTask<BotResult?> ApplyAsync(BotRuleContext context, CancellationToken ct)
     {
         var settings = context.Settings;
-        if (settings.RateLimitMessages <= 0)
+        // A dry run (the API's trial) is not counted.
+        if (settings.RateLimitMessages <= 0 || context.Request.DryRun)
         {
             return null;
         }
