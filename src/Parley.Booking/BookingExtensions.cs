@@ -1,6 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Parley.Booking.Chat;
+using Parley.Booking.Demo;
+using Parley.Booking.Import;
+using Parley.Booking.Jobs;
+using Parley.Booking.Notifications;
+using Parley.Booking.Recommendations;
 using Parley.Booking.Store;
+using Parley.Core.Bots;
+using Parley.Core.Startup;
 using Parley.Core.Modules;
 
 namespace Parley.Booking;
@@ -11,6 +19,7 @@ public static class BookingExtensions
     public static IHostApplicationBuilder AddBooking(this IHostApplicationBuilder builder)
     {
         builder.Services.AddBookingServices();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<BookingJobs>());
         return builder;
     }
 
@@ -24,6 +33,15 @@ public static class BookingExtensions
         services.AddSingleton<SlotSchedule>();
         services.AddSingleton<BookingQueries>();
         services.AddSingleton<PreferenceStore>();
+        services.AddSingleton<BookingLinks>();
+        services.AddSingleton<BookingFormat>();
+        services.AddSingleton<Recommender>();
+        services.AddSingleton<ResortImporter>();
+        services.AddSingleton<BookingNotifier>();
+        services.AddSingleton<ResortBot>();
+        services.AddSingleton<IBot>(sp => sp.GetRequiredService<ResortBot>());
+        services.AddSingleton<IStartupTask, DemoResort>();
+        services.AddSingleton<BookingJobs>();
         return services;
     }
 }

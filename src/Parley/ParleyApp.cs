@@ -1,6 +1,7 @@
 using Parley.Admin;
 using Parley.Ai;
 using Parley.Api;
+using Parley.Booking;
 using Parley.Bots;
 using Parley.Channels;
 using Parley.Channels.Webhooks;
@@ -24,6 +25,7 @@ public static class ParleyApp
         builder.AddBots();
         builder.AddAi();
         builder.Services.AddParleyIdentity(builder.Configuration);
+        builder.AddBooking();
         builder.AddParleyWeb();
         builder.AddParleyObservability();
         builder.AddParleyApi();
