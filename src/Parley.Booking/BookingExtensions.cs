@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Parley.Booking.Chat;
@@ -8,7 +9,9 @@ using Parley.Booking.Notifications;
 using Parley.Booking.Recommendations;
 using Parley.Booking.Store;
 using Parley.Core.Bots;
+using Parley.Booking.Web;
 using Parley.Core.Startup;
+using Parley.Identity;
 using Parley.Core.Modules;
 
 namespace Parley.Booking;
@@ -20,14 +23,20 @@ public static class BookingExtensions
     {
         builder.Services.AddBookingServices();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BookingJobs>());
+        builder.Services.AddRazorComponents();
+        builder.Services.AddSingleton<GuestResolver>();
+        builder.Services.AddSingleton<IIdentityResolver>(sp => sp.GetRequiredService<GuestResolver>());
         return builder;
     }
+
+    /// <summary>The guest web app at <c>/book</c>.</summary>
+    public static WebApplication MapBooking(this WebApplication app) => app.MapBookingWeb();
 
     /// <summary>The module's services without the host's parts (for tests and the CLI).</summary>
     public static IServiceCollection AddBookingServices(this IServiceCollection services)
     {
         services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddModuleSchema(ModuleSchema.Of<BookingLedger>("booking"));
+        services.AddModuleSchema(ModuleSchema.Of<BookingLedger>("booking", "identity"));
         services.AddSingleton<BookingLedger>();
         services.AddSingleton<ActivityCatalog>();
         services.AddSingleton<SlotSchedule>();

@@ -41,6 +41,7 @@ public static class ParleyApp
         app.MapWebhooks();
         app.MapApi();
         app.MapIdentity();
+        app.MapBooking();
         app.MapAdmin();
         return app;
     }
