@@ -40,7 +40,7 @@ public sealed class BookingNotifier(
         // Idempotent per booking and notice: a job that runs twice (or two instances) queues one message.
         var key = $"{booking.Reference}:{notice}";
         var outcome = await sender.SendAsync(new SendCommand(account, booking.Phone, MessageContent.FromText(text)) { Source = Source, IdempotencyKey = key }, ct);
-        if (outcome is SendOutcome.Refused { Code: OutboundSender.TemplateRequired })
+        if (outcome is SendOutcome.Refused { Code: Parley.Core.Outbound.Policy.OutboundPolicy.TemplateRequired })
         {
             var template = notice == BookingNotice.Reminder ? options.Value.ReminderTemplate : options.Value.ConfirmationTemplate;
             if (!string.IsNullOrWhiteSpace(template))

@@ -8,6 +8,7 @@ using Parley.Core.Conversations;
 using Parley.Core.Events;
 using Parley.Core.Inbound;
 using Parley.Core.Maintenance;
+using Parley.Core.Outbound.Policy;
 using Parley.Core.Outbound.Sending;
 using Parley.Core.Statistics;
 using Parley.Core.Templates;
@@ -40,16 +41,20 @@ public static class OperationsExtensions
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<AccountValidator>();
         services.AddSingleton<AccountAdmin>();
+        services.AddSingleton<AccountAlerts>();
         services.AddSingleton<ConversationQueries>();
         services.AddSingleton<ConversationTakeover>();
         services.AddSingleton<ContactDirectory>();
+        services.AddSingleton<Startup.IStartupTask, ContactMergeFollowers>();
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<TemplateWriter>();
         services.AddSingleton<StatisticsQueries>();
         services.AddSingleton<MonitorQueries>();
+        services.AddSingleton<ActivityQueries>();
         services.AddSingleton<WebhookEventStore>();
         services.AddSingleton<WebhookReplay>();
         services.AddSingleton<IOutboundContentRules, WhatsAppContentRules>();
+        services.AddSingleton<OutboundPolicy>();
         services.AddSingleton<OutboundSender>();
         return services;
     }
