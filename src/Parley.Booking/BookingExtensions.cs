@@ -36,7 +36,7 @@ public static class BookingExtensions
     public static IServiceCollection AddBookingServices(this IServiceCollection services)
     {
         services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddModuleSchema(ModuleSchema.Of<BookingLedger>("booking", "identity"));
+        services.AddModuleSchema(ModuleSchema.Of<BookingLedger>("booking"));
         services.AddSingleton<BookingLedger>();
         services.AddSingleton<ActivityCatalog>();
         services.AddSingleton<SlotSchedule>();
