@@ -1,6 +1,7 @@
 using Parley.Admin;
 using Parley.Ai;
 using Parley.Api;
+using Parley.Booking;
 using Parley.Bots;
 using Parley.Channels;
 using Parley.Channels.Webhooks;
@@ -28,6 +29,7 @@ public static class ParleyApp
         // Documents from contacts are read by this same binary's read-document command, in a process of its own.
         builder.Services.PostConfigure<Parley.Ai.Media.Documents.DocumentReadingOptions>(o => o.WorkerAssembly ??= typeof(Program).Assembly.Location);
         builder.Services.AddParleyIdentity(builder.Configuration);
+        builder.AddBooking();
         builder.AddParleyWeb();
         builder.AddParleyObservability();
         builder.AddParleyApi();
@@ -47,6 +49,7 @@ public static class ParleyApp
         app.MapWebhooks();
         app.MapApi();
         app.MapIdentity();
+        app.MapBooking();
         app.MapAdmin();
         return app;
     }
