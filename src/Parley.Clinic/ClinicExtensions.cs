@@ -27,7 +27,7 @@ public static class ClinicExtensions
     /// </summary>
     public static IServiceCollection AddParleyClinic(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleSchema(ModuleSchema.Of<ClinicOptions>("clinic", "identity"));
+        services.AddModuleSchema(ModuleSchema.Of<ClinicOptions>("clinic"));
         services.AddOptions<ClinicOptions>().Bind(configuration.GetSection(ClinicOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InstanceIdentity>();

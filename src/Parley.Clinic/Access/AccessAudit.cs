@@ -37,8 +37,8 @@ public sealed class AccessAudit(Database database, TimeProvider time)
         var rows = await c.QueryAsync<Row>(new CommandDefinition(
             """
             SELECT a.id, a.at, a.actor_kind, a.actor_id, a.actor_role, a.patient_id, a.what, a.outcome, a.conversation_id, a.channel,
-                   CASE WHEN a.actor_kind = 'staff' THEN s.name END AS actor_name
-            FROM clinic_access_audit a LEFT JOIN clinic_staff s ON s.id = a.actor_id
+                   s.name AS actor_name
+            FROM clinic_access_audit a LEFT JOIN clinic_staff s ON a.actor_kind = 'staff' AND s.id = a.actor_id
             WHERE (@patientId IS NULL OR a.patient_id = @patientId) AND a.at >= @from AND a.at < @to
             ORDER BY a.at DESC, a.id DESC LIMIT @limit
             """,
