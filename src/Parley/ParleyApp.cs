@@ -5,6 +5,7 @@ using Parley.Bots;
 using Parley.Channels;
 using Parley.Channels.Webhooks;
 using Parley.Core.Hosting;
+using Parley.Identity;
 using Parley.Observability;
 using Parley.Secrets;
 using Parley.Web;
@@ -22,6 +23,7 @@ public static class ParleyApp
         builder.AddChannels();
         builder.AddBots();
         builder.AddAi();
+        builder.Services.AddParleyIdentity(builder.Configuration);
         builder.AddParleyWeb();
         builder.AddParleyObservability();
         builder.AddParleyApi();
@@ -36,6 +38,7 @@ public static class ParleyApp
         app.MapSandbox();
         app.MapWebhooks();
         app.MapApi();
+        app.MapIdentity();
         app.MapAdmin();
         return app;
     }
