@@ -3,6 +3,7 @@ using Parley.Ai;
 using Parley.Api;
 using Parley.Bots;
 using Parley.Channels;
+using Parley.Clinic;
 using Parley.Channels.Webhooks;
 using Parley.Core.Hosting;
 using Parley.Identity;
@@ -24,6 +25,7 @@ public static class ParleyApp
         builder.AddBots();
         builder.AddAi();
         builder.Services.AddParleyIdentity(builder.Configuration);
+        builder.AddClinic();
         builder.AddParleyWeb();
         builder.AddParleyObservability();
         builder.AddParleyApi();
