@@ -53,6 +53,7 @@ public static class ClinicExtensions
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<ClinicBot>());
 
         services.AddSingleton<IStartupTask, ClinicDemoData>();
+        services.AddSingleton<IStartupTask, ClinicTemplates>();
         services.AddHostedService<ClinicReminderJob>();
         return services;
     }
