@@ -18,6 +18,7 @@ public static class ChannelsExtensions
         var services = builder.Services;
         services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName);
         services.AddSingleton<SandboxReceipts>();
+        services.AddSingleton<SandboxDeliveries>();
         services.AddSingleton<IChannel, SandboxChannel>();
         services.AddSingleton<IAccountSource, SandboxAccounts>();
         services.AddSingleton<IAccountTester, SandboxAccountTester>();

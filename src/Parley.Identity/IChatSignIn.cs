@@ -17,4 +17,8 @@ public interface IChatSignIn
     /// (any message may be passed: the flow answers <see cref="ChatSignInStep.NotHandled"/> when it is not involved).
     /// </summary>
     Task<ChatSignInStep> HandleAsync(BotRequest request, string realm, TimeSpan lifetime, CancellationToken ct);
+
+    /// <summary>As <see cref="HandleAsync(BotRequest, string, TimeSpan, CancellationToken)"/>, replying in <paramref name="language"/> (<c>es</c>, <c>en</c>).</summary>
+    Task<ChatSignInStep> HandleAsync(BotRequest request, string realm, TimeSpan lifetime, string? language, CancellationToken ct) =>
+        HandleAsync(request, realm, lifetime, ct);
 }

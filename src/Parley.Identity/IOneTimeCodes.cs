@@ -10,4 +10,7 @@ public interface IOneTimeCodes
 
     /// <param name="phone">E.164: <c>+15550001111</c>.</param>
     Task<CodeCheckResult> VerifyAsync(string phone, string code, CancellationToken ct);
+
+    /// <summary>As <see cref="VerifyAsync(string, string, CancellationToken)"/>, recording the web client's address in the audit.</summary>
+    Task<CodeCheckResult> VerifyAsync(string phone, string code, string? clientIp, CancellationToken ct) => VerifyAsync(phone, code, ct);
 }

@@ -29,6 +29,10 @@ public sealed class IdentityOptions
     [Range(1, 10_000, ErrorMessage = "Parley:Identity:RequestsPerIp must be between 1 and 10,000.")]
     public int RequestsPerIp { get; set; } = 10;
 
+    /// <summary>Requests one client address may make to <c>/api/v1/auth</c> and the sign-in page per minute (checks included).</summary>
+    [Range(1, 100_000, ErrorMessage = "Parley:Identity:HttpRequestsPerMinute must be between 1 and 100,000.")]
+    public int HttpRequestsPerMinute { get; set; } = 30;
+
     /// <summary>A web session's lifetime; every use moves its end (sliding).</summary>
     [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00", ErrorMessage = "Parley:Identity:WebSessionLifetime must be between 5 minutes and 90 days.")]
     public TimeSpan WebSessionLifetime { get; set; } = TimeSpan.FromDays(7);
@@ -36,6 +40,12 @@ public sealed class IdentityOptions
     /// <summary>How long a chat sign-in flow waits for the number or the code before it gives up.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "01:00:00", ErrorMessage = "Parley:Identity:ChatFlowTimeout must be between 1 minute and 1 hour.")]
     public TimeSpan ChatFlowTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// The account that sends codes when a request names none and the number has no conversation yet (with one enabled
+    /// account, that one is used).
+    /// </summary>
+    public string? Account { get; set; }
 
     /// <summary>How long the sign-in audit is kept.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00", ErrorMessage = "Parley:Identity:AuditRetention must be between 1 and 3650 days.")]

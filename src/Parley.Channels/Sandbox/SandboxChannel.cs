@@ -6,7 +6,7 @@ namespace Parley.Channels.Sandbox;
 /// The sandbox "provider": a send is accepted at once (the thread is read back from Parley's own store),
 /// and the simulated phone then reports delivered and read through the same status intake real providers use.
 /// </summary>
-public sealed class SandboxChannel(SandboxReceipts receipts) : IChannel
+public sealed class SandboxChannel(SandboxReceipts receipts, SandboxDeliveries deliveries) : IChannel
 {
     public string Provider => Providers.Sandbox;
 
@@ -16,6 +16,7 @@ public sealed class SandboxChannel(SandboxReceipts receipts) : IChannel
     public Task<SendResult> SendAsync(OutboundRequest request, CancellationToken ct)
     {
         var providerId = $"sbx.out.{request.MessageId}";
+        deliveries.Record(request.MessageId, request.Content);
         receipts.Schedule(request.Account.Id, providerId);
         return Task.FromResult(SendResult.Ok(providerId));
     }

@@ -223,6 +223,7 @@ public static class SandboxEndpoints
         AccountRegistry accounts,
         ConversationQueries conversations,
         MessageQueries messages,
+        SandboxDeliveries deliveries,
         CancellationToken ct)
     {
         if (await accounts.FindEnabledAsync(accountId, Providers.Sandbox, ct) is null)
@@ -242,7 +243,7 @@ public static class SandboxEndpoints
         }
 
         var thread = await messages.ThreadAsync(conversationId.Value, after ?? 0, Math.Clamp(limit ?? 500, 1, 1000), ct);
-        return TypedResults.Ok(thread.Select(m => SandboxMessageView.From(m, accountId)).ToList());
+        return TypedResults.Ok(thread.Select(m => SandboxMessageView.From(deliveries.AsReceived(m), accountId)).ToList());
     }
 
     private static async Task<Results<Ok<List<SandboxContactView>>, NotFound>> ContactsAsync(

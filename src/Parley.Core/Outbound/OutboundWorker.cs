@@ -30,7 +30,8 @@ public sealed class OutboundWorker(
     IDomainEvents events,
     StartupGate gate,
     ILogger<OutboundWorker> logger,
-    Observability.ParleyMetrics? metrics = null)
+    Observability.ParleyMetrics? metrics = null,
+    IEnumerable<IOutboundContentFiller>? fillers = null)
     : LaneWorker(new ConversationLane(database, "out"), signals.Outbound, options, time, instance, gate, logger)
 {
     private const int BatchSize = 20;
@@ -172,7 +173,13 @@ public sealed class OutboundWorker(
         try
         {
             var key = message.IdempotencyKey ?? $"msg:{message.Id}";
-            return await channel.SendAsync(new OutboundRequest(account, message.Id, recipient.wa_id, message.Content, key) { ToPhone = recipient.phone }, ct);
+            var content = message.Content;
+            foreach (var filler in fillers ?? [])
+            {
+                content = await filler.FillAsync(message with { Content = content }, ct);
+            }
+
+            return await channel.SendAsync(new OutboundRequest(account, message.Id, recipient.wa_id, content, key) { ToPhone = recipient.phone }, ct);
         }
         catch (HttpRequestException ex)
         {

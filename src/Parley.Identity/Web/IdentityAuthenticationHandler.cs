@@ -43,6 +43,13 @@ public sealed class IdentityAuthenticationHandler(
             new(IdentityClaims.SessionId, session.Id.ToString(CultureInfo.InvariantCulture)),
         };
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, IdentityAuthentication.Scheme, IdentityClaims.Phone, null));
+        // The session slid (FindAsync moved its end): the cookie's end moves with it.
+        if (session.LastSeenAt >= TimeProvider.GetUtcNow() && Request.Cookies.ContainsKey(IdentityAuthentication.CookieName)
+            && !Response.HasStarted && token == Request.Cookies[IdentityAuthentication.CookieName])
+        {
+            SessionCookie.Write(Context, token, session.ExpiresAt);
+        }
+
         var properties = new AuthenticationProperties { ExpiresUtc = session.ExpiresAt, IssuedUtc = session.StartedAt };
         return AuthenticateResult.Success(new AuthenticationTicket(principal, properties, IdentityAuthentication.Scheme));
     }

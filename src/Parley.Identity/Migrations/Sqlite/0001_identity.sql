@@ -7,11 +7,14 @@ CREATE TABLE identity_keys (
     created_at  INTEGER NOT NULL
 );
 
--- One row per code sent. state: live, used, replaced (a newer code was sent), dead (tries spent), undelivered.
+-- One row per code requested. state: pending (being queued), live, used, replaced (a newer code was sent), dead (tries
+-- spent), undelivered (the send was refused). code_sealed holds the code encrypted with the data-protection key ring
+-- only until it is handed to the channel (the stored message shows it masked); it is cleared when the code stops being live.
 CREATE TABLE identity_codes (
     id           INTEGER PRIMARY KEY AUTOINCREMENT,
     phone        TEXT NOT NULL,
     code_hash    TEXT NOT NULL,
+    code_sealed  TEXT NULL,
     account_id   TEXT NULL,
     message_id   INTEGER NULL,
     client_ip    TEXT NULL,
