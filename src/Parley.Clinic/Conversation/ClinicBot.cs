@@ -53,28 +53,31 @@ public sealed class ClinicBot(
             return Reply(state, await AnswerButtonAsync(request, command, language, ct));
         }
 
-        if (command.Kind is CommandKind.Login or CommandKind.Logout || await signIn.IsActiveAsync(conversationId, ct))
+        // Identity's flow sees every message: login/logout, the number and the code while it waits, and the first message
+        // after a session expired (it says so); otherwise it answers NotHandled and the clinic handles the message.
+        var step = await signIn.HandleAsync(request, ClinicIdentityResolver.ClinicRealm, options.Value.SessionTimeout, command.Language ?? state.Language, ct);
+        if (step.Handled)
         {
-            var step = await signIn.HandleAsync(request, ClinicIdentityResolver.ClinicRealm, options.Value.SessionTimeout, ct);
-            if (step.Handled)
+            var replies = step.Replies.ToList();
+            if (step.SignedIn is { } session)
             {
-                var replies = step.Replies.ToList();
-                if (step.SignedIn is { } session)
-                {
-                    state = state with { SignedInUntilMs = session.ExpiresAt.ToUnixTimeMilliseconds(), Schedule = null };
-                    await usage.RecordAsync(ClinicUsage.SignIn, session.Subject.Role ?? "unknown", session.Subject.Role, ct);
-                    var viewer = await signedIn.CurrentAsync(conversationId, ct);
-                    replies.Add(MessageContent.FromText(ClinicTexts.SignedIn(session.Subject.DisplayName, language) + "\n\n"
-                        + (viewer?.Viewer.Kind == ViewerKind.Staff ? ClinicTexts.StaffHelp(language) : ClinicTexts.PatientHelp(language))));
-                }
-
-                if (step.SignedOut)
-                {
-                    state = state with { SignedInUntilMs = null, Schedule = null };
-                }
-
-                return Reply(state, replies);
+                state = state with { Schedule = null };
+                await usage.RecordAsync(ClinicUsage.SignIn, session.Subject.Role ?? "unknown", session.Subject.Role, ct);
+                var viewer = await signedIn.CurrentAsync(conversationId, ct);
+                replies.Add(MessageContent.FromText(viewer?.Viewer.Kind == ViewerKind.Staff ? ClinicTexts.StaffHelp(language) : ClinicTexts.PatientHelp(language)));
             }
+            else if (step.SignedOut)
+            {
+                state = state with { Schedule = null };
+            }
+            else if (!step.IsActive && (command.IsPatientData || command.IsStaffOnly))
+            {
+                // A clinical command that found its session expired: refused, and audited.
+                state = state with { Schedule = null };
+                await guarded.RefuseAsync(ClinicViewer.Anonymous(conversationId), ClinicData.SignedInCommand, null, ct);
+            }
+
+            return Reply(state, replies);
         }
 
         var current = await signedIn.CurrentAsync(conversationId, ct);
@@ -110,17 +113,11 @@ public sealed class ClinicBot(
 
     private async Task<BotResult> AnswerSignedOutAsync(ConversationState state, ClinicCommand command, string language, long conversationId, CancellationToken ct)
     {
-        var ended = state.SignedInUntilMs is not null;
-        state = state with { SignedInUntilMs = null, Schedule = null };
-        if (command.IsPatientData || command.IsStaffOnly || command.Kind == CommandKind.Schedule)
+        state = state with { Schedule = null };
+        if (command.IsPatientData || command.IsStaffOnly)
         {
             await guarded.RefuseAsync(ClinicViewer.Anonymous(conversationId), ClinicData.SignedInCommand, null, ct);
-            return Reply(state, [MessageContent.FromText(ended ? ClinicTexts.SessionEnded(language) : ClinicTexts.NeedLogin(language))]);
-        }
-
-        if (ended)
-        {
-            return Reply(state, [MessageContent.FromText(ClinicTexts.SessionEnded(language))]);
+            return Reply(state, [MessageContent.FromText(ClinicTexts.NeedLogin(language))]);
         }
 
         return Reply(state, [MessageContent.FromText(command.Kind == CommandKind.Help

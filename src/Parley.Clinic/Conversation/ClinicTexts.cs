@@ -26,10 +26,6 @@ public static class ClinicTexts
         ? "🔐 Primero inicia sesión: escribe *login*."
         : "🔐 Please sign in first: type *login*.";
 
-    public static string SessionEnded(string language) => ClinicFormat.IsSpanish(language)
-        ? "⏰ Tu sesión terminó. Escribe *login* para entrar de nuevo."
-        : "⏰ Your session has ended. Type *login* to sign in again.";
-
     public static string NotAllowed(string language) => ClinicFormat.IsSpanish(language)
         ? "⛔ No tienes permiso para ver eso."
         : "⛔ You are not allowed to see that.";
@@ -45,8 +41,4 @@ public static class ClinicTexts
     public static string NotUnderstood(string language) => ClinicFormat.IsSpanish(language)
         ? "No entendí. Escribe *ayuda* para ver los comandos."
         : "Sorry, I did not understand. Type *help* for available commands.";
-
-    public static string SignedIn(string name, string language) => ClinicFormat.IsSpanish(language)
-        ? $"✅ Sesión iniciada. ¡Hola, {name}!"
-        : $"✅ Login successful! Welcome to CARE, {name}.";
 }

@@ -3,15 +3,14 @@ using System.Text.Json;
 namespace Parley.Clinic.Conversation;
 
 /// <summary>
-/// What the clinic bot keeps in the conversation's session between messages: the language, until when the last sign-in
-/// was valid (to say "your session has ended"), and an appointment being booked. No clinical content.
+/// What the clinic bot keeps in the conversation's session between messages: the language and an appointment being
+/// booked (ids and a time, no clinical content). The sign-in itself is Identity's.
 /// </summary>
 public sealed record ConversationState
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public string? Language { get; init; }
-    public long? SignedInUntilMs { get; init; }
     public ScheduleDraft? Schedule { get; init; }
 
     public static ConversationState Read(string? session)
