@@ -7,12 +7,14 @@ using Parley.Clinic.Analytics;
 using Parley.Clinic.Appointments;
 using Parley.Clinic.Conversation;
 using Parley.Clinic.Demo;
+using Parley.Clinic.Import;
 using Parley.Clinic.Notifications;
 using Parley.Clinic.Patients;
 using Parley.Clinic.SignIn;
 using Parley.Core.Bots;
 using Parley.Core.Modules;
 using Parley.Core.Startup;
+using Parley.Core.Webhooks;
 using Parley.Core.Work;
 using Parley.Identity;
 
@@ -44,6 +46,7 @@ public static class ClinicExtensions
         services.AddSingleton<ReminderPlanner>();
         services.AddSingleton<NotificationSender>();
         services.AddSingleton<ReminderRun>();
+        services.AddSingleton<ClinicImporter>();
 
         services.AddSingleton<IIdentityResolver, ClinicIdentityResolver>();
         services.AddSingleton<ClinicSignedIn>();
@@ -54,6 +57,7 @@ public static class ClinicExtensions
 
         services.AddSingleton<IStartupTask, ClinicDemoData>();
         services.AddSingleton<IStartupTask, ClinicTemplates>();
+        services.AddSingleton<IWebhookRedaction, ClinicWebhookRedaction>();
         services.AddHostedService<ClinicReminderJob>();
         return services;
     }

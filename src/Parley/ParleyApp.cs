@@ -3,8 +3,9 @@ using Parley.Ai;
 using Parley.Api;
 using Parley.Bots;
 using Parley.Channels;
-using Parley.Clinic;
 using Parley.Channels.Webhooks;
+using Parley.Clinic;
+using Parley.Clinic.Web;
 using Parley.Core.Hosting;
 using Parley.Identity;
 using Parley.Observability;
@@ -41,6 +42,7 @@ public static class ParleyApp
         app.MapWebhooks();
         app.MapApi();
         app.MapIdentity();
+        app.MapClinicApi(ApiScopePolicies.For);
         app.MapAdmin();
         return app;
     }

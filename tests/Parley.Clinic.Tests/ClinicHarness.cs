@@ -60,6 +60,7 @@ internal sealed class ClinicHarness : IAsyncDisposable
         services.AddSingleton<ClinicCommands>();
         services.AddSingleton<ScheduleFlow>();
         services.AddSingleton<ClinicDemoData>();
+        services.AddSingleton<Parley.Clinic.Import.ClinicImporter>();
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<Migrator>().MigrateAsync();
         await provider.GetRequiredService<ClinicDemoData>().RunAsync(CancellationToken.None);

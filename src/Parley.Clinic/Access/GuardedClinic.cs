@@ -64,6 +64,43 @@ public sealed class GuardedClinic(ClinicDirectory directory, ClinicalRecords cli
         return Guarded<PatientCard?>.Of(patient is null ? null : Card(patient, decision.Masked, maskPhone: false));
     }
 
+    /// <summary>Patients with their contact details (operators only: admin, API, CLI); each one shown is audited.</summary>
+    public async Task<Guarded<IReadOnlyList<PatientCard>>> ListPatientsAsync(ClinicViewer viewer, int limit, int offset, CancellationToken ct)
+    {
+        if (viewer.Kind != ViewerKind.Operator)
+        {
+            await audit.RecordAsync(viewer, ClinicData.Contact, [], false, ct);
+            return Guarded<IReadOnlyList<PatientCard>>.Refused;
+        }
+
+        var patients = await directory.ListPatientsAsync(limit, offset, ct);
+        if (patients.Count > 0)
+        {
+            await audit.RecordAsync(viewer, ClinicData.Contact, patients.Select(p => (long?)p.Id).ToList(), true, ct);
+        }
+
+        return Guarded<IReadOnlyList<PatientCard>>.Of(patients.Select(p => Card(p, masked: false, maskPhone: false)).ToList());
+    }
+
+    /// <summary>The appointments in [from, to), optionally of one doctor (operators and staff who may see appointments); each patient shown is audited.</summary>
+    public async Task<Guarded<IReadOnlyList<Appointment>>> DayAsync(ClinicViewer viewer, DateTimeOffset from, DateTimeOffset to, long? doctorId, CancellationToken ct)
+    {
+        var decision = AccessPolicy.Decide(viewer, ClinicData.Appointments, null);
+        if (viewer.Kind == ViewerKind.Patient || !decision.Allowed)
+        {
+            await audit.RecordAsync(viewer, ClinicData.Appointments, [], false, ct);
+            return Guarded<IReadOnlyList<Appointment>>.Refused;
+        }
+
+        var list = await appointments.BetweenAsync(from, to, doctorId, ct);
+        if (list.Count > 0)
+        {
+            await audit.RecordAsync(viewer, ClinicData.Appointments, list.Select(a => (long?)a.PatientId).Distinct().ToList(), true, ct);
+        }
+
+        return Guarded<IReadOnlyList<Appointment>>.Of(list);
+    }
+
     /// <summary>Whether the viewer may book for a patient (audited when refused).</summary>
     public async Task<bool> MayScheduleAsync(ClinicViewer viewer, long? patientId, CancellationToken ct)
     {

@@ -23,7 +23,8 @@ public sealed class OutgoingWebhooks(
     MessageQueries messages,
     ContactDirectory contacts,
     TimeProvider time,
-    ILogger<OutgoingWebhooks> logger) : IDomainEventListener
+    ILogger<OutgoingWebhooks> logger,
+    IEnumerable<IWebhookRedaction>? redactions = null) : IDomainEventListener
 {
     public const string AllEvents = "*";
     private static readonly TimeSpan CacheTtl = TimeSpan.FromSeconds(30);
@@ -285,6 +286,24 @@ public sealed class OutgoingWebhooks(
             case MessageReceived received:
                 var message = await messages.FindAsync(received.MessageId, ct);
                 var contact = message is null ? null : await contacts.FindAsync(message.ContactId, ct);
+                if (redactions?.Any(r => r.Redacts(received.AccountId)) == true)
+                {
+                    return new
+                    {
+                        message = message is null ? null : new
+                        {
+                            id = message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                            conversationId = message.ConversationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                            direction = message.Direction,
+                            type = message.Content.Type,
+                            redacted = true,
+                            providerMessageId = message.ProviderMessageId,
+                            createdAt = message.CreatedAt,
+                        },
+                        contact = contact is null ? null : new { id = contact.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), redacted = true },
+                    };
+                }
+
                 return new
                 {
                     message = message is null ? null : new

@@ -30,6 +30,7 @@ public static class CliApp
             BotsCommands.Create(),
             AiCommands.Create(),
             KbCommands.Create(),
+            ClinicCliCommands.Create(),
         };
         foreach (var command in root.Subcommands)
         {
