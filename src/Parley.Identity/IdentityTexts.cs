@@ -17,6 +17,11 @@ public static class IdentityTexts
             : $"{code} is your {sender} sign-in code. It expires in {minutes} minutes. Never share this code with anyone: no one from {sender} will ask you for it.";
     }
 
+    /// <summary>WhatsApp's preset text of an AUTHENTICATION template, with the security recommendation; <c>{{1}}</c> is the code.</summary>
+    public static string AuthenticationTemplateBody(string? language) => Language(language) == "es"
+        ? "{{1}} es tu código de verificación. Por tu seguridad, no lo compartas."
+        : "{{1}} is your verification code. For your security, do not share this code.";
+
     public static string AskPhone(string? language) => Language(language) == "es"
         ? "Para entrar, escribe el número de teléfono registrado (con el código de país, por ejemplo +34 600 000 000). Escribe «cancelar» para salir."
         : "To sign in, type your registered phone number (with the country code, e.g. +1 555 000 1111). Type \"cancel\" to stop.";

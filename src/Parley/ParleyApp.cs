@@ -7,6 +7,7 @@ using Parley.Channels.Webhooks;
 using Parley.Clinic;
 using Parley.Clinic.Web;
 using Parley.Core.Hosting;
+using Parley.Hosting;
 using Parley.Identity;
 using Parley.Observability;
 using Parley.Secrets;
@@ -19,7 +20,8 @@ public static class ParleyApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(ApplicationDirectory.BuilderOptions(args));
+        builder.AddParleyHosting();
         builder.AddParleyCore();
         builder.AddParleySecrets();
         builder.AddChannels();
@@ -34,6 +36,10 @@ public static class ParleyApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Start-up lines run in the reverse order of registration: these two follow "Parley is listening" (UseParleyHosting).
+        app.AnnounceData();
+        app.AnnounceAdmin();
+        app.UseParleyHosting();
         app.UseParleyWeb();
         app.UseParleyApi();
         app.MapHealth();

@@ -10,14 +10,15 @@ public static class Browser
         Environment.GetEnvironmentVariable("PARLEY_TEST_CHROMIUM") is { Length: > 0 } p ? p
         : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
 
-    public static async Task<BrowserSession> LaunchAsync()
+    /// <param name="extraArgs">More chromium switches, like <c>--host-resolver-rules=MAP parley.test 127.0.0.1</c>.</param>
+    public static async Task<BrowserSession> LaunchAsync(params string[] extraArgs)
     {
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = ChromiumPath ?? throw new InvalidOperationException("No chromium: install Debian's chromium or set PARLEY_TEST_CHROMIUM."),
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", .. extraArgs],
         });
         return new BrowserSession(playwright, browser);
     }

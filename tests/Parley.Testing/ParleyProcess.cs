@@ -13,13 +13,21 @@ public sealed partial class ParleyProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<IReadOnlyList<string>> _announced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ParleyProcess(Process process)
     {
         _process = process;
         _process.OutputDataReceived += (_, e) => OnLine(e.Data);
         _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        _process.Exited += (_, _) => _listening.TrySetException(new InvalidOperationException($"Parley exited with {_process.ExitCode} before listening:\n{Output}"));
+        _process.Exited += (_, _) =>
+        {
+            // Exited can come before the last lines are read: this waits for the end of both streams.
+            _process.WaitForExit();
+            var failure = new InvalidOperationException($"Parley exited with {_process.ExitCode} before listening:\n{Output}");
+            _listening.TrySetException(failure);
+            _announced.TrySetException(failure);
+        };
     }
 
     public string Output
@@ -41,18 +49,39 @@ public sealed partial class ParleyProcess : IAsyncDisposable
     public static string ParleyDll => Path.Combine(AppContext.BaseDirectory, "Parley.dll");
 
     /// <summary>Starts the server on a free loopback port and waits until it listens; returns it and its base URL.</summary>
-    public static async Task<(ParleyProcess Process, Uri BaseUrl)> StartServerAsync(IDictionary<string, string?> settings, TimeSpan? timeout = null)
+    /// <param name="workingDirectory">Where the server is started; the test output folder by default.</param>
+    public static async Task<(ParleyProcess Process, Uri BaseUrl)> StartServerAsync(IDictionary<string, string?> settings, TimeSpan? timeout = null, string? workingDirectory = null)
     {
         var args = settings.Select(kv => $"--{kv.Key}={kv.Value}").Append("--urls=http://127.0.0.1:0").ToList();
-        var process = Start(args);
+        var process = Start(args, workingDirectory);
         var url = await process._listening.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
         return (process, new Uri(url));
     }
 
-    /// <summary>Runs a CLI command to completion and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(IEnumerable<string> args, string? stdin = null, TimeSpan? timeout = null)
+    /// <summary>
+    /// Starts the server with exactly these arguments and environment changes (a null value removes a variable the test
+    /// runner has) and waits for Parley's start-up line; returns the process and every address that line names.
+    /// </summary>
+    public static async Task<(ParleyProcess Process, IReadOnlyList<string> Addresses)> StartAsync(
+        IEnumerable<string> args, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
     {
-        var info = StartInfo(args);
+        var process = Start(args, environment: environment);
+        try
+        {
+            return (process, await process._announced.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60)));
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Runs a CLI command to completion and returns its exit code and output.</summary>
+    /// <param name="workingDirectory">Where the command is started; the test output folder by default.</param>
+    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(IEnumerable<string> args, string? stdin = null, TimeSpan? timeout = null, IDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    {
+        var info = StartInfo(args, workingDirectory, environment);
         info.RedirectStandardInput = true;
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -88,6 +117,21 @@ public sealed partial class ParleyProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>Asks the process to stop as a service manager does (SIGTERM) and returns how long it took to exit.</summary>
+    public async Task<TimeSpan> StopAsync(TimeSpan timeout)
+    {
+        var started = Stopwatch.StartNew();
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return started.Elapsed;
+    }
+
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>Waits for the process to end by itself (for example after an injected fault).</summary>
     public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync().WaitAsync(timeout);
 
@@ -97,9 +141,9 @@ public sealed partial class ParleyProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static ParleyProcess Start(IEnumerable<string> args)
+    private static ParleyProcess Start(IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string?>? environment = null)
     {
-        var process = new Process { StartInfo = StartInfo(args), EnableRaisingEvents = true };
+        var process = new Process { StartInfo = StartInfo(args, workingDirectory, environment), EnableRaisingEvents = true };
         var wrapper = new ParleyProcess(process);
         process.Start();
         process.BeginOutputReadLine();
@@ -107,14 +151,14 @@ public sealed partial class ParleyProcess : IAsyncDisposable
         return wrapper;
     }
 
-    private static ProcessStartInfo StartInfo(IEnumerable<string> args)
+    private static ProcessStartInfo StartInfo(IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
         info.ArgumentList.Add(ParleyDll);
         foreach (var arg in args)
@@ -124,6 +168,18 @@ public sealed partial class ParleyProcess : IAsyncDisposable
 
         info.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
+        }
+
         return info;
     }
 
@@ -143,9 +199,18 @@ public sealed partial class ParleyProcess : IAsyncDisposable
         {
             _listening.TrySetResult(m.Groups[1].Value);
         }
+
+        if (AnnouncedLine().Match(line) is { Success: true } announced)
+        {
+            _announced.TrySetResult(announced.Groups[1].Value.Split(", "));
+        }
     }
 
     // The URL ends at white space or, in JSON log lines (Parley:Logging:Format=json), at the closing quote.
     [GeneratedRegex(@"Now listening on: (http://[^\s""]+)")]
     private static partial Regex ListeningLine();
+
+    // Parley's own start-up line (Hosting/ListeningAnnouncement): every address, comma-separated.
+    [GeneratedRegex(@"Parley is listening on (.+?)\. Open the sandbox")]
+    private static partial Regex AnnouncedLine();
 }

@@ -82,7 +82,11 @@ public sealed class BotEngine(
         var elapsed = time.GetElapsedTime(started);
         logger.LogDebug("Bot {Bot} routed message {MessageId} from {Contact} to {Route} ({Intent}) with {Replies} replies in {Elapsed} ms",
             bot.Name, request.Message.Id, PhoneMask.Mask(request.Contact.WaId), context.Route, context.Intent?.Intent, result.Replies.Count, elapsed.TotalMilliseconds);
-        await interactions.WriteAsync(Record(context, elapsed, success), ct);
+        if (!request.DryRun)
+        {
+            await interactions.WriteAsync(Record(context, elapsed, success), ct);
+        }
+
         return result;
     }
 

@@ -54,6 +54,7 @@ public static class EngineExtensions
         services.AddSingleton<IRetentionTask, InteractionRetention>();
         services.AddSingleton<InteractionQueries>();
         services.AddSingleton<Parley.Core.Interactions.IInteractionLogReader, InteractionLogReader>();
+        services.AddSingleton<Parley.Core.Contacts.IContactMergeFollower, InteractionContactMerges>();
         services.AddSingleton<Parley.Core.Statistics.IIntentStatistics, InteractionIntentStatistics>();
         services.AddSingleton<BotDefinitionImporter>();
 

@@ -144,14 +144,17 @@ public static class AcsWebhookParser
         return new InboundMessage(providerId, Contact(from), Content(data.Value), timestamp) { Raw = e.Raw };
     }
 
-    /// <summary>ACS names the sender by digits without '+'; Parley's ACS contacts are keyed by E.164.</summary>
+    /// <summary>
+    /// ACS names the sender by digits without '+' (or E.164): the contact is keyed like every provider's
+    /// (<see cref="ContactKey"/>), so the API's lookups by phone find ACS contacts too.
+    /// </summary>
     private static ContactRef Contact(string from)
     {
         var parsed = from.All(char.IsAsciiDigit)
             ? PhoneNumber.TryParseWaId(from, out var number)
             : PhoneNumber.TryParse(from, null, out number);
         return parsed
-            ? new ContactRef(number.ToE164()) { Phone = number.ToE164() }
+            ? new ContactRef(ContactKey.For(number)) { Phone = number.ToE164() }
             : new ContactRef(from); // Kept as ACS wrote it rather than dropped: an id that is not a phone number.
     }
 

@@ -27,6 +27,7 @@ public static class MetaExtensions
         services.AddSingleton<IReadReceipts, MetaReadReceipts>();
         services.AddSingleton<IAccountTester, MetaAccountTester>();
         services.AddSingleton<IAccountRules, MetaAccountRules>();
+        services.AddSingleton<Parley.Core.Accounts.IBusinessProfiles, MetaBusinessProfiles>();
         services.AddHostedService<MetaTemplateSyncService>();
         return services;
     }

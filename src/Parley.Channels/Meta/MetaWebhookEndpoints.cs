@@ -20,7 +20,8 @@ public static class MetaWebhookEndpoints
 {
     public static RouteGroupBuilder MapMetaWebhooks(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/webhooks/meta").WithTags("Webhooks");
+        // Described by hand in the API document (the handlers read the raw body, so the generator cannot see it).
+        var group = app.MapGroup("/webhooks/meta").WithTags("Webhooks").ExcludeFromDescription();
         group.MapGet("/{accountId}", VerifyAsync);
         group.MapPost("/{accountId}", ReceiveAsync).DisableAntiforgery();
         return group;
@@ -53,6 +54,7 @@ public static class MetaWebhookEndpoints
         MetaWebhookParser parser,
         IntakeStore intake,
         MetaTemplateStore templates,
+        AccountAlerts alerts,
         ILoggerFactory logs,
         ParleyMetrics metrics,
         LogThrottle throttle,
@@ -116,6 +118,20 @@ public static class MetaWebhookEndpoints
         if (webhook.TemplateEvents.Count > 0)
         {
             await ApplyTemplateEventsAsync(account, webhook.TemplateEvents, accounts, templates, logger, ct);
+        }
+
+        foreach (var alert in webhook.AccountAlerts)
+        {
+            // The delivery is stored already (other events); an alert that cannot be recorded is logged, not redelivered.
+            try
+            {
+                await alerts.RecordAsync(alert, ct);
+                logger.LogInformation("Meta account {AccountId}: {Kind} {Type} ({Severity})", accountId, alert.Kind, alert.Type, alert.Severity);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Meta account {AccountId}: recording {Kind} {Type} failed", accountId, alert.Kind, alert.Type);
+            }
         }
 
         return TypedResults.Ok();

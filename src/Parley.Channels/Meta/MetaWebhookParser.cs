@@ -31,6 +31,7 @@ public sealed class MetaWebhookParser(TimeProvider time)
         var statuses = new List<StatusUpdate>();
         var others = new List<string>();
         var templateEvents = new List<MetaTemplateEvent>();
+        var alerts = new List<Parley.Core.Accounts.AccountAlert>();
         var foreign = 0;
         foreach (var entry in Array(root, "entry"))
         {
@@ -50,6 +51,11 @@ public sealed class MetaWebhookParser(TimeProvider time)
                     if (ReadTemplateEvent(wabaId, field, value) is { } templateEvent)
                     {
                         templateEvents.Add(templateEvent);
+                    }
+
+                    if (ReadAccountAlert(accountId, field, value) is { } alert)
+                    {
+                        alerts.Add(alert);
                     }
 
                     continue;
@@ -75,7 +81,53 @@ public sealed class MetaWebhookParser(TimeProvider time)
             OtherEvents = others,
             ContentType = "application/json",
         };
-        return new MetaWebhook(batch) { TemplateEvents = templateEvents, ForeignChanges = foreign };
+        return new MetaWebhook(batch) { TemplateEvents = templateEvents, AccountAlerts = alerts, ForeignChanges = foreign };
+    }
+
+    /// <summary>The webhook fields that speak about the business number, read as Meta's webhook reference describes them.</summary>
+    private Parley.Core.Accounts.AccountAlert? ReadAccountAlert(string accountId, string? field, JsonElement value)
+    {
+        var now = time.GetUtcNow();
+        switch (field)
+        {
+            case "account_alerts":
+                // Newer deliveries nest the alert in alert_info; older ones put its fields beside entity_type.
+                var info = value.TryGetProperty("alert_info", out var nested) && nested.ValueKind == JsonValueKind.Object ? nested : value;
+                return new(accountId, field, now)
+                {
+                    Type = Str(info, "alert_type"),
+                    Severity = Str(info, "alert_severity"),
+                    Description = Str(info, "alert_description"),
+                };
+            case "phone_number_quality_update":
+                var quality = Str(value, "event");
+                return new(accountId, field, now)
+                {
+                    Type = quality,
+                    Severity = quality is "FLAGGED" or "DOWNGRADE" ? "WARNING" : "INFORMATIONAL",
+                    Description = $"Quality {quality}; messaging limit {Str(value, "current_limit") ?? "unchanged"}" +
+                        (Str(value, "old_limit") is { } old ? $" (was {old})" : "") + ".",
+                    QualityRating = quality is "FLAGGED" or "UNFLAGGED" ? quality : null,
+                    MessagingLimit = Str(value, "current_limit"),
+                };
+            case "account_update":
+                return new(accountId, field, now)
+                {
+                    Type = Str(value, "event"),
+                    Severity = Str(value, "event") is "DISABLED_UPDATE" or "ACCOUNT_VIOLATION" or "ACCOUNT_RESTRICTION" ? "CRITICAL" : "INFORMATIONAL",
+                    Description = value.TryGetProperty("ban_info", out var ban) ? $"Ban: {Str(ban, "waba_ban_state") ?? ban.GetRawText()}" : null,
+                };
+            case "business_capability_update":
+                return new(accountId, field, now)
+                {
+                    Type = "CAPABILITY_UPDATE",
+                    Severity = "INFORMATIONAL",
+                    MessagingLimit = value.TryGetProperty("max_daily_conversation_per_phone", out var limit) ? limit.ToString() : Str(value, "max_daily_conversations_per_business"),
+                    Description = value.GetRawText(),
+                };
+            default:
+                return null;
+        }
     }
 
     private void ReadMessagesChange(JsonElement value, List<InboundMessage> messages, List<StatusUpdate> statuses, List<string> others)
@@ -121,7 +173,7 @@ public sealed class MetaWebhookParser(TimeProvider time)
 
         // wa_id is the stable key while Meta sends it; business-scoped user ids replace it for users who hide their number.
         var waId = Normalize(contact?.WaId) ?? Normalize(from) ?? contact?.UserId ?? fromUserId ?? "";
-        var sender = new ContactRef(waId)
+        var sender = new ContactRef(ContactKey.Canonical(waId))
         {
             ProfileName = contact?.Name,
             Phone = PhoneNumber.TryParseWaId(Normalize(contact?.WaId) ?? Normalize(from), out var phone) ? phone.ToE164() : null,

@@ -28,16 +28,32 @@ public static class SandboxEndpoints
     public static RouteGroupBuilder MapSandboxApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/sandbox").WithTags("Sandbox");
-        group.MapGet("/accounts", ListAccountsAsync);
+        group.MapGet("/accounts", ListAccountsAsync)
+            .WithName("ListSandboxAccounts")
+            .WithSummary("The sandbox accounts and their bots")
+            .WithDescription("Enabled sandbox accounts, the default one first, each with its bot. No API key: the sandbox serves the chat page.");
         group.MapPost("/{accountId}/messages", ReceiveAsync)
             .Accepts<SandboxInbound>("application/json", "multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(32 * 1024 * 1024))
-            .DisableAntiforgery();
-        group.MapGet("/{accountId}/messages", ThreadAsync);
-        group.MapGet("/{accountId}/contacts", ContactsAsync);
+            .DisableAntiforgery()
+            .WithName("SendSandboxMessage")
+            .WithSummary("Write to a sandbox account as a WhatsApp contact")
+            .WithDescription("JSON `{\"from\", \"name\", \"text\"}` (or `interactive` for a button or list choice), or multipart with a `file`. Goes through the same pipeline as a provider's webhook.");
+        group.MapGet("/{accountId}/messages", ThreadAsync)
+            .WithName("GetSandboxThread")
+            .WithSummary("A sandbox contact's thread, oldest first")
+            .WithDescription("`contact` is the phone number; each message with its direction, type, text, status and any buttons, list, media or template.");
+        group.MapGet("/{accountId}/contacts", ContactsAsync)
+            .WithName("ListSandboxContacts")
+            .WithSummary("The contacts who wrote to a sandbox account")
+            .WithDescription("Newest conversation first, with the last message.");
         group.MapGet("/{accountId}/media/{mediaId}", MediaAsync)
+            // Served as its own type when a browser shows it safely, else as a download (StoredMediaResult); the API document lists them.
             .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
-            .Produces(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status404NotFound)
+            .WithName("GetSandboxMedia")
+            .WithSummary("A file of one of the sandbox account's messages")
+            .WithDescription("Only files of that sandbox account's own messages are served.");
         return group;
     }
 

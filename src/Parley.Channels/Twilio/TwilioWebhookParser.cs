@@ -152,7 +152,7 @@ public static class TwilioWebhookParser
             phone = fromWaId.ToE164();
         }
 
-        return new ContactRef(waId) { Phone = phone, ProfileName = form.Value("ProfileName") };
+        return new ContactRef(ContactKey.Canonical(waId)) { Phone = phone, ProfileName = form.Value("ProfileName") };
     }
 
     private static string? StripChannel(string? address)

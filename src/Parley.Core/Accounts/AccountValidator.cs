@@ -47,6 +47,11 @@ public sealed class AccountValidator(ChannelCatalog channels, BotCatalog bots, I
             errors.AddRange(provider.Validate(account));
         }
 
+        if (AccountNumbers.Validate(account) is { } countryCode)
+        {
+            errors.Add(countryCode);
+        }
+
         return errors;
     }
 }

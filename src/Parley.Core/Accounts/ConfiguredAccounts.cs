@@ -39,6 +39,13 @@ public sealed partial class ConfiguredAccounts(IConfiguration configuration) : I
             throw new InvalidOperationException($"{path}:Provider is required (the channel that serves the account, e.g. meta).");
         }
 
+        if (section[AccountNumbers.DefaultCountryCodeKey] is { Length: > 0 } countryCode
+            && AccountNumbers.Validate(new Account(id, provider) { Settings = new Dictionary<string, string> { [AccountNumbers.DefaultCountryCodeKey] = countryCode } }) is not null)
+        {
+            throw new InvalidOperationException(
+                $"{path}:{AccountNumbers.DefaultCountryCodeKey} must be an assigned country calling code such as 1, 44 or 52, but it is '{countryCode}'.");
+        }
+
         var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var secrets = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in section.AsEnumerable(makePathsRelative: true))

@@ -13,5 +13,8 @@ public interface IBot
     /// <summary>One line shown in the sandbox's bot picker and the admin.</summary>
     string Description { get; }
 
+    /// <summary>The language the bot speaks when an account names none (templates are looked up in it); null: none.</summary>
+    string? DefaultLanguage => null;
+
     Task<BotResult> HandleAsync(BotRequest request, CancellationToken ct);
 }

@@ -49,8 +49,10 @@ public sealed class ContactDirectory(Database database, TimeProvider time)
         return row is null ? null : ToSummary(row);
     }
 
+    /// <summary>An account's contact by number, in any form a provider or a person writes it (<see cref="ContactKey"/>).</summary>
     public async Task<ContactSummary?> FindAsync(string accountId, string waId, CancellationToken ct = default)
     {
+        waId = ContactKey.Canonical(waId);
         await using var c = await database.OpenAsync(ct);
         var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM contacts WHERE account_id = @accountId AND wa_id = @waId", new { accountId, waId }, cancellationToken: ct));

@@ -38,7 +38,7 @@ public sealed class ConversationTakeover(Database database, TimeProvider time, I
         return row.id == 0 ? null : new ConversationControl(row.id, row.account_id, row.contact_id, row.state);
     }
 
-    /// <summary>The conversation of an account with a contact, by the contact's wa_id (digits of the number).</summary>
+    /// <summary>The conversation of an account with a contact, by the contact's number in any form (<see cref="Contacts.ContactKey"/>).</summary>
     public async Task<ConversationControl?> FindAsync(string accountId, string waId, CancellationToken ct = default)
     {
         await using var c = await database.OpenAsync(ct);
@@ -47,7 +47,7 @@ public sealed class ConversationTakeover(Database database, TimeProvider time, I
             SELECT v.id, v.account_id, v.contact_id, v.state FROM conversations v JOIN contacts k ON k.id = v.contact_id
             WHERE v.account_id = @accountId AND k.account_id = @accountId AND k.wa_id = @waId
             """,
-            new { accountId, waId }, cancellationToken: ct));
+            new { accountId, waId = Contacts.ContactKey.Canonical(waId) }, cancellationToken: ct));
         return row.id == 0 ? null : new ConversationControl(row.id, row.account_id, row.contact_id, row.state);
     }
 

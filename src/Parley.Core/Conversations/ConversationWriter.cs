@@ -1,16 +1,21 @@
 using System.Data.Common;
 using Dapper;
+using Parley.Core.Contacts;
 using Parley.Core.Messaging;
 
 namespace Parley.Core.Conversations;
 
-/// <summary>Creates contacts and conversations on first contact, inside the caller's transaction.</summary>
+/// <summary>
+/// Creates contacts and conversations on first contact, inside the caller's transaction. Every contact is keyed by
+/// <see cref="ContactKey"/>, so each provider's way of writing a number lands on one contact.
+/// </summary>
 public static class ConversationWriter
 {
     public sealed record Keys(long ContactId, long ConversationId);
 
     public static async Task<Keys> EnsureAsync(DbConnection c, DbTransaction tx, string accountId, ContactRef contact, long now, CancellationToken ct)
     {
+        contact = ContactKey.Canonical(contact);
         var contactId = await c.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO contacts (account_id, wa_id, phone, name, created_at, updated_at)

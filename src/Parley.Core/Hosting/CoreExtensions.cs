@@ -25,7 +25,9 @@ public static class CoreExtensions
     public static IHostApplicationBuilder AddParleyCore(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ParleyOptions>().BindConfiguration(ParleyOptions.SectionName).ValidateOnStart();
+        // A relative data directory starts at the content root, not the working directory: the server and every command agree.
+        services.AddOptions<ParleyOptions>().BindConfiguration(ParleyOptions.SectionName)
+            .PostConfigure<IHostEnvironment>((o, env) => o.DataDirectory = o.DataPath(env.ContentRootPath)).ValidateOnStart();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName);

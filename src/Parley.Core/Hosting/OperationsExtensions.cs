@@ -40,13 +40,16 @@ public static class OperationsExtensions
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<AccountValidator>();
         services.AddSingleton<AccountAdmin>();
+        services.AddSingleton<AccountAlerts>();
         services.AddSingleton<ConversationQueries>();
         services.AddSingleton<ConversationTakeover>();
         services.AddSingleton<ContactDirectory>();
+        services.AddSingleton<Startup.IStartupTask, ContactMergeFollowers>();
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<TemplateWriter>();
         services.AddSingleton<StatisticsQueries>();
         services.AddSingleton<MonitorQueries>();
+        services.AddSingleton<ActivityQueries>();
         services.AddSingleton<WebhookEventStore>();
         services.AddSingleton<WebhookReplay>();
         services.AddSingleton<IOutboundContentRules, WhatsAppContentRules>();

@@ -6,6 +6,8 @@ public sealed record InteractionFilter
 {
     public string? AccountId { get; init; }
     public string? Intent { get; init; }
+    /// <summary>The contact's number in any form (looked up by its <see cref="Contacts.ContactKey"/>).</summary>
+    public string? Contact { get; init; }
     public string? Template { get; init; }
     public bool? Success { get; init; }
     public DateTimeOffset? From { get; init; }

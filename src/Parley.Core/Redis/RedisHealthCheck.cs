@@ -12,7 +12,9 @@ public sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
     {
         if (!redis.Enabled)
         {
-            return HealthCheckResult.Healthy("Not configured (Parley:Redis:Configuration): rate limits and cache are per instance.");
+            // Healthy (nothing is wrong), and marked so that pages can say "not configured" rather than "healthy".
+            return HealthCheckResult.Healthy("Not configured (Parley:Redis:Configuration): rate limits and cache are per instance.",
+                new Dictionary<string, object> { ["configured"] = false });
         }
 
         if (await redis.PingAsync(cancellationToken))

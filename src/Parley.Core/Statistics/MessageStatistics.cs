@@ -10,6 +10,8 @@ public sealed record MessageStatistics(DateTimeOffset From, DateTimeOffset To)
     public IReadOnlyList<AccountCount> PerAccount { get; init; } = [];
     /// <summary>Intents the bots recognised; empty until a bot engine reports them (<see cref="IIntentStatistics"/>).</summary>
     public IReadOnlyList<NamedCount> Intents { get; init; } = [];
+    /// <summary>How the bots did: messages handled, the share that succeeded, the average processing time; null without a bot engine.</summary>
+    public BotPerformance? Bots { get; init; }
     public IReadOnlyList<TemplateCount> Templates { get; init; } = [];
     public ResponseTimes ResponseTimes { get; init; } = new(0, null, null, null);
     public IReadOnlyList<FailureCount> Failures { get; init; } = [];

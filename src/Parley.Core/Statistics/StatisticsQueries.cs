@@ -87,9 +87,12 @@ public sealed class StatisticsQueries(Database database, IEnumerable<IIntentStat
             $"SELECT COUNT(*) FROM conversations WHERE state = 'human' {accountFilter}", p, cancellationToken: ct));
 
         var intentCounts = new List<NamedCount>();
+        BotPerformance? bots = null;
         foreach (var source in intents)
         {
             intentCounts.AddRange(await source.IntentsAsync(query, ct));
+            var performance = await source.PerformanceAsync(query, ct);
+            bots = bots is null ? performance : Combine(bots, performance);
         }
 
         return new MessageStatistics(query.From, query.To)
@@ -101,6 +104,7 @@ public sealed class StatisticsQueries(Database database, IEnumerable<IIntentStat
             PerDay = perDay,
             PerAccount = perAccount,
             Intents = intentCounts,
+            Bots = bots,
             Templates = templates,
             ResponseTimes = Percentiles(latencies),
             Failures = failures,
@@ -119,6 +123,14 @@ public sealed class StatisticsQueries(Database database, IEnumerable<IIntentStat
 
         samples.Sort();
         double At(double q) => samples[Math.Clamp((int)Math.Ceiling(q * samples.Count) - 1, 0, samples.Count - 1)];
-        return new ResponseTimes(samples.Count, At(0.50), At(0.90), At(0.99));
+        return new ResponseTimes(samples.Count, At(0.50), At(0.90), At(0.99)) { P95Ms = At(0.95) };
+    }
+
+    private static BotPerformance Combine(BotPerformance a, BotPerformance b)
+    {
+        var n = a.Interactions + b.Interactions;
+        var ok = a.Succeeded + b.Succeeded;
+        return new BotPerformance(n, ok, n == 0 ? 1 : (double)ok / n,
+            n == 0 ? 0 : ((a.AverageProcessingMs * a.Interactions) + (b.AverageProcessingMs * b.Interactions)) / n);
     }
 }

@@ -345,6 +345,21 @@ public sealed class OutgoingWebhooks(
                     state = state.State,
                     by = state.By,
                 };
+            case AccountAlertRaised raised:
+                return new
+                {
+                    alert = new
+                    {
+                        id = raised.Alert.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        kind = raised.Alert.Kind,
+                        type = raised.Alert.Type,
+                        severity = raised.Alert.Severity,
+                        description = raised.Alert.Description,
+                        qualityRating = raised.Alert.QualityRating,
+                        messagingLimit = raised.Alert.MessagingLimit,
+                        receivedAt = raised.Alert.ReceivedAt,
+                    },
+                };
             default:
                 return new { };
         }

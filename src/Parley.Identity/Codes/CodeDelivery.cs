@@ -5,6 +5,7 @@ using Parley.Core.Contacts;
 using Parley.Core.Conversations;
 using Parley.Core.Messaging;
 using Parley.Core.Outbound;
+using Parley.Core.Templates;
 
 namespace Parley.Identity.Codes;
 
@@ -21,11 +22,18 @@ public sealed partial class CodeDelivery(
     ConversationQueries conversations,
     IOptions<OutboundOptions> outbound,
     IOptionsMonitor<IdentityOptions> options,
+    TemplateWriter templates,
     TimeProvider time)
 {
     public const string TemplateSetting = "Identity:Template";
     public const string Text = "text";
     public const string Template = "template";
+
+    /// <summary>
+    /// The catalogue name of the sign-in template when the setting gives none: the sandbox's (outside the window) and a
+    /// Twilio Content SID's (template names are lower case; the SID goes in the provider template id).
+    /// </summary>
+    public const string DefaultTemplateName = "parley_sign_in_code";
 
     // Provider names as the channels declare them (Identity does not reference the channels).
     private const string Sandbox = "sandbox";
@@ -46,7 +54,7 @@ public sealed partial class CodeDelivery(
         }
 
         var lifetime = options.CurrentValue.CodeLifetime;
-        var sender = account.DisplayName is { Length: > 0 } name ? name : "Parley";
+        var sender = account.DisplayName is { Length: > 0 } displayName ? displayName : "Parley";
         var text = IdentityTexts.CodeMessage(language, sender, CodeSecrets.Mask, lifetime);
         var lastInbound = await conversations.LastInboundAsync(account.Id, phone.WaId, ct);
         var open = lastInbound is { } last && time.GetUtcNow() - last <= outbound.Value.CustomerServiceWindow;
@@ -61,7 +69,9 @@ public sealed partial class CodeDelivery(
             if (string.Equals(account.Provider, Sandbox, StringComparison.OrdinalIgnoreCase))
             {
                 // The simulated phone takes anything; a template keeps the outbound queue's 24-hour rule satisfied.
-                var simulated = new TemplateContent("parley_sign_in_code", IdentityTexts.Language(language)) { RenderedText = text };
+                var lang = IdentityTexts.Language(language);
+                await CatalogueAsync(account, DefaultTemplateName, lang, null, IdentityTexts.CodeMessage(lang, sender, "{{1}}", lifetime), ct);
+                var simulated = new TemplateContent(DefaultTemplateName, lang) { BodyParameters = [CodeSecrets.Mask], RenderedText = text };
                 return (new DeliveryPlan(account, new MessageContent { Type = MessageTypes.Template, Template = simulated }, Template), null);
             }
 
@@ -74,15 +84,31 @@ public sealed partial class CodeDelivery(
         var parts = setting.Split(':', 2, StringSplitOptions.TrimEntries);
         var templateLanguage = parts.Length > 1 && parts[1].Length > 0 ? parts[1] : IdentityTexts.Language(language);
         var isTwilio = string.Equals(account.Provider, Twilio, StringComparison.OrdinalIgnoreCase);
-        var template = new TemplateContent(parts[0], templateLanguage)
+        var contentSid = ContentSid().IsMatch(parts[0]) ? parts[0] : null;
+        var name = contentSid is null ? parts[0] : DefaultTemplateName;
+        await CatalogueAsync(account, name, templateLanguage, contentSid, IdentityTexts.AuthenticationTemplateBody(templateLanguage), ct);
+        var template = new TemplateContent(name, templateLanguage)
         {
             BodyParameters = [CodeSecrets.Mask],
             Buttons = isTwilio ? null : [new TemplateButtonParameter(0, "url", CodeSecrets.Mask)],
-            ProviderTemplateId = ContentSid().IsMatch(parts[0]) ? parts[0] : null,
+            ProviderTemplateId = contentSid,
             RenderedText = text,
         };
         return (new DeliveryPlan(account, new MessageContent { Type = MessageTypes.Template, Template = template }, Template), null);
     }
+
+    /// <summary>
+    /// Puts the sign-in template in the account's template catalogue (as Identity's own row) unless the catalogue has it
+    /// already, for instance synced from Meta with its real status: the outbound path sends only catalogued templates.
+    /// </summary>
+    private Task CatalogueAsync(Account account, string name, string language, string? providerTemplateId, string body, CancellationToken ct) =>
+        templates.UpsertSyncedAsync(new TemplateRecord(account.Id, name, language, CodeFiller.Source)
+        {
+            Category = "AUTHENTICATION",
+            Status = "local",
+            ProviderTemplateId = providerTemplateId,
+            Body = body,
+        }, ct);
 
     private async Task<Account?> AccountAsync(PhoneNumber phone, string? accountId, CancellationToken ct)
     {

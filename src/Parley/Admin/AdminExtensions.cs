@@ -9,6 +9,7 @@ using Parley.Core.Conversations;
 using Parley.Core.Media;
 using Parley.Core.Operators;
 using Parley.Core.Templates;
+using Parley.Hosting;
 
 namespace Parley.Admin;
 
@@ -36,7 +37,9 @@ public static class AdminExtensions
             options.Cookie.Path = PathPrefix;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure over HTTPS and everywhere but plain HTTP on this machine (behind a TLS proxy too).
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.CookieManager = new SecureOutsideLoopbackCookieManager(new Microsoft.AspNetCore.Authentication.Cookies.ChunkingCookieManager());
             // Relative to the branch's path base (/admin).
             options.LoginPath = "/login";
             options.LogoutPath = "/logout";
@@ -63,6 +66,7 @@ public static class AdminExtensions
     {
         app.Map(new PathString(PathPrefix), (IApplicationBuilder admin) =>
         {
+            admin.UseCircuitShutdown();
             admin.UseWebSockets();
             admin.UseRouting();
             admin.UseAuthentication();
@@ -85,15 +89,57 @@ public static class AdminExtensions
                 {
                     await context.SignOutAsync(AdminAuth.Scheme);
                     return TypedResults.LocalRedirect($"{PathPrefix}/login");
-                });
+                }).ExcludeFromDescription(); // The admin's, at /admin/logout: not part of the API document.
                 endpoints.MapGet("/media/{id}", async (string id, IMediaStore media, CancellationToken ct) =>
                     await media.OpenAsync(id, ct) is { } found
                         ? new StoredMediaResult(found.Media, found.Content)
                         : Results.NotFound())
-                    .RequireAuthorization(AdminPolicies.Agent);
+                    .RequireAuthorization(AdminPolicies.Agent)
+                    .ExcludeFromDescription();
                 endpoints.MapRazorComponents<App>().AddInteractiveServerRenderMode();
             });
         });
         return app;
+    }
+
+    /// <summary>Registers the admin's start-up line (see <see cref="AnnounceAsync"/>).</summary>
+    public static WebApplication AnnounceAdmin(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() => _ = AnnounceAsync(app));
+        return app;
+    }
+
+    /// <summary>
+    /// The start-up line that says where the admin is and how to get in: without an operator, the command that creates one
+    /// (as it is typed here: <c>dotnet run --project src/Parley -- admin create …</c> or <c>parley admin create …</c>).
+    /// </summary>
+    private static async Task AnnounceAsync(WebApplication app)
+    {
+        try
+        {
+            var address = app.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?.Features
+                .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+            if (address is null)
+            {
+                return;
+            }
+
+            var url = Hosting.ServerAddress.Browsable(address) + PathPrefix;
+            var operators = await app.Services.GetRequiredService<OperatorStore>().ListAsync(app.Lifetime.ApplicationStopping);
+            if (operators.Count == 0)
+            {
+                app.Logger.LogInformation(
+                    "Admin: {AdminUrl}. No operator yet: create one with `{Command}`, then sign in there with that email and password",
+                    url, $"{Hosting.CommandLineName.Current} admin create --email you@example.com");
+            }
+            else
+            {
+                app.Logger.LogInformation("Admin: {AdminUrl} ({Operators} operator(s); `{Command}` adds one)", url, operators.Count, $"{Hosting.CommandLineName.Current} admin create --email …");
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            app.Logger.LogDebug(ex, "The admin's start-up line could not be written");
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Parley.Ai.Knowledge;
 using Parley.Core.ApiKeys;
 
@@ -23,8 +24,20 @@ public static class ApiExtensions
     public static WebApplication UseParleyApi(this WebApplication app)
     {
         app.UseAuthentication();
-        app.UseAuthorization();
+        // The key is read before the rate limiter, which then counts a request against its key, or against its client
+        // address without a valid one (a caller guessing keys meets 429, not endless 401s). Authorization comes after.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(Prefix) && context.User.Identity?.IsAuthenticated != true
+                && await context.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName) is { Succeeded: true } key)
+            {
+                context.User = key.Principal;
+            }
+
+            await next(context);
+        });
         app.UseRateLimiter();
+        app.UseAuthorization();
         return app;
     }
 
@@ -42,6 +55,8 @@ public static class ApiExtensions
         app.MapWebhookEventsApi();
         app.MapWebhooksApi();
         app.MapApiKeysApi();
+        app.MapInteractionsApi();
+        app.MapBotsApi();
         app.MapKnowledgeApi()
             .RequireRateLimiting(ApiRateLimiting.Policy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

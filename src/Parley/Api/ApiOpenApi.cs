@@ -42,6 +42,9 @@ public static class ApiOpenApi
                 });
                 return Task.CompletedTask;
             });
+            o.AddDocumentTransformer(ApiDocumentRules.ApplyAsync);
+            o.AddSchemaTransformer(ApiSchemaRules.NullableIsOptional);
+            o.AddSchemaTransformer(ApiSchemaRules.SendMessageRequest);
             o.AddOperationTransformer((operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
@@ -64,6 +67,24 @@ public static class ApiOpenApi
                 Describe(operation, "404", "No such resource.");
                 Describe(operation, "409", "The request conflicts with the current state.");
                 Describe(operation, "422", "Well formed, but WhatsApp's rules forbid it now (for example: a template is needed).");
+                if (operation.RequestBody is not null && scopes.Count > 0)
+                {
+                    operation.Responses ??= [];
+                    operation.Responses.TryAdd("415", new OpenApiResponse
+                    {
+                        Description = "The body's content type is not one the operation takes (see the request body).",
+                        Content = new Dictionary<string, OpenApiMediaType>
+                        {
+                            ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) },
+                        },
+                    });
+                }
+
+                // The sandbox's media route (Parley.Channels) serves stored files the same way as GET /api/v1/media/{id}.
+                if (metadata.OfType<FileDownload>().Any() || metadata.OfType<IEndpointNameMetadata>().Any(n => n.EndpointName == "GetSandboxMedia"))
+                {
+                    FileDownload.Describe(operation);
+                }
 
                 if (metadata.OfType<ApiExamples>().LastOrDefault() is { } examples)
                 {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Parley.Core.Contacts;
 using Parley.Core.Conversations;
 
 namespace Parley.Api;
@@ -23,9 +22,10 @@ public static class HistoryApi
     }
 
     private static async Task<Results<Ok<HistoryView>, ValidationProblem>> HistoryAsync(
-        string? phone, string? account, int? limit, ConversationQueries conversations, CancellationToken ct)
+        string? phone, string? account, int? limit, ConversationQueries conversations, Parley.Core.Accounts.AccountRegistry accounts, CancellationToken ct)
     {
-        if (!PhoneNumber.TryParse(phone, null, out var number))
+        var known = string.IsNullOrWhiteSpace(account) ? null : await accounts.FindAsync(account.Trim(), ct);
+        if (!Parley.Core.Accounts.AccountNumbers.TryParse(known, phone, out var number))
         {
             return ApiProblems.Validation("phone", "'phone' must be a phone number in international form, like +15550001111.");
         }

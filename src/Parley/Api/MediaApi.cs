@@ -26,7 +26,7 @@ public static class MediaApi
             .WithDescription(
                 "The bytes of a stored file with its content type and file name: media a contact sent (fetched from the provider when the message " +
                 "arrived) or a file uploaded with POST /api/v1/media. A message's `mediaUrl` points here. Supports Range requests.")
-            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/octet-stream")
+            .WithMetadata(new FileDownload())
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", UploadAsync)
             .RequireScope(ApiScopes.MessagesSend)

@@ -40,6 +40,7 @@ public static class MessagesApi
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyHeader,
         OutboundSender sender,
         IMediaStore mediaStore,
+        Parley.Core.Accounts.AccountRegistry accounts,
         CancellationToken ct)
     {
         var (command, errors) = SendMessageMapper.ToCommand(request, idempotencyHeader);
@@ -47,6 +48,9 @@ public static class MessagesApi
         {
             return ApiProblems.Validation(errors);
         }
+
+        // A number written without its country code is read in the account's DefaultCountryCode, when it has one.
+        command = command! with { To = Parley.Core.Accounts.AccountNumbers.Normalize(await accounts.FindAsync(command.AccountId, ct), command.To) };
 
         // An uploaded file is checked now (not when the queue sends it) and lends its type and name to the message.
         var content = command!.Content;

@@ -11,7 +11,7 @@ internal static class SendMessageMapper
     public static readonly IReadOnlyList<string> SendableTypes =
     [
         MessageTypes.Text, MessageTypes.Image, MessageTypes.Audio, MessageTypes.Video, MessageTypes.Document, MessageTypes.Sticker,
-        MessageTypes.Template, MessageTypes.Interactive, MessageTypes.Location, MessageTypes.Reaction,
+        MessageTypes.Template, MessageTypes.Interactive, MessageTypes.Location, MessageTypes.Reaction, MessageTypes.Contacts,
     ];
 
     public static (SendCommand? Command, List<FieldError> Errors) ToCommand(SendMessageRequest r, string? idempotencyHeader)
@@ -67,6 +67,7 @@ internal static class SendMessageMapper
             Text = string.IsNullOrEmpty(r.Text) ? null : r.Text,
             PreviewUrl = r.PreviewUrl ?? false,
             Media = ToMedia(r.Media),
+            Contacts = r.Contacts,
             Location = r.Location is { } l ? new LocationInfo(l.Latitude, l.Longitude) { Name = l.Name, Address = l.Address } : null,
             Reaction = r.Reaction is { } re ? new ReactionInfo(re.MessageId ?? "", re.Emoji) : null,
             Interactive = r.Interactive is { } i
@@ -123,6 +124,11 @@ internal static class SendMessageMapper
         if (r.Reaction is not null)
         {
             parts.Add(MessageTypes.Reaction);
+        }
+
+        if (r.Contacts is not null)
+        {
+            parts.Add(MessageTypes.Contacts);
         }
 
         if (r.Media is not null)

@@ -18,7 +18,7 @@ public static class StatisticsApi
             .WithSummary("Message statistics for a period")
             .WithDescription(
                 "`from` and `to` are ISO 8601 times (default: the last 7 days; at most 366 days). Days are UTC. " +
-                "Response times run from an inbound message to the first reply sent for it (p50/p90/p99, milliseconds). " +
+                "Response times run from an inbound message to the first reply sent for it (p50/p90/p95/p99, milliseconds). " +
                 "`intents` stays empty until a bot engine reports them.")
             .ProducesValidationProblem()
             .WithExamples(response: Example);
@@ -54,7 +54,7 @@ public static class StatisticsApi
         PerDay = [new DayCount(new DateOnly(2026, 1, 1), 20, 31), new DayCount(new DateOnly(2026, 1, 2), 100, 149)],
         PerAccount = [new AccountCount("sandbox", 120, 180, 2)],
         Templates = [new TemplateCount("order_shipped", "es", 12)],
-        ResponseTimes = new ResponseTimes(118, 420, 900, 2100),
+        ResponseTimes = new ResponseTimes(118, 420, 900, 2100) { P95Ms = 1400 },
         Failures = [new FailureCount("131026", "Message undeliverable", 2)],
         ActiveConversations = 37,
         HumanConversations = 1,

@@ -5,11 +5,11 @@ using Spectre.Console;
 
 namespace Parley.Cli;
 
-/// <summary><c>accounts add|list|test|remove</c>: business numbers, stored in the database with their secrets encrypted.</summary>
+/// <summary><c>accounts add|list|test|profile|remove</c>: business numbers, stored in the database with their secrets encrypted.</summary>
 public static class AccountCommands
 {
     public static Command Create() =>
-        new("accounts", "WhatsApp accounts (business numbers).") { AddCommand(), ListCommand(), TestCommand(), RemoveCommand() };
+        new("accounts", "WhatsApp accounts (business numbers).") { AddCommand(), ListCommand(), TestCommand(), ProfileCommand(), RemoveCommand() };
 
     private static Command AddCommand()
     {
@@ -78,16 +78,22 @@ public static class AccountCommands
                 return CliOutput.Ok;
             }
 
-            var table = new Table().AddColumns("Id", "Provider", "Bot", "Enabled", "Source", "Settings", "Secrets set");
-            foreach (var a in accounts)
+            if (accounts.Count == 0)
             {
-                table.AddRow(
-                    Markup.Escape(a.Id), a.Provider, Markup.Escape(a.Bot ?? "(default)"), a.Enabled ? "yes" : "no", a.Source,
-                    Markup.Escape(string.Join(", ", a.Settings.Select(s => $"{s.Key}={s.Value}"))),
-                    Markup.Escape(string.Join(", ", a.Secrets.Keys.Order(StringComparer.Ordinal))));
+                host.NoteEmpty("No accounts", $"Add one with: {CliHelp.Run("accounts add --id ID --provider sandbox")}");
+                return CliOutput.Ok;
             }
 
-            AnsiConsole.Write(table);
+            var table = new CliTable("Id", "Provider", "Bot", "Enabled", "Source", "Settings", "Secrets set");
+            foreach (var a in accounts)
+            {
+                table.Add(
+                    a.Id, a.Provider, a.Bot ?? "(default)", a.Enabled ? "yes" : "no", a.Source,
+                    string.Join(", ", a.Settings.Select(s => $"{s.Key}={s.Value}")),
+                    string.Join(", ", a.Secrets.Keys.Order(StringComparer.Ordinal)));
+            }
+
+            table.Write();
             return CliOutput.Ok;
         });
         return command;
@@ -107,6 +113,56 @@ public static class AccountCommands
             }
 
             return result.Ok ? Done($"ok: {result.Detail}") : CliOutput.Fail(result.Detail);
+        });
+        return command;
+    }
+
+    private static Command ProfileCommand()
+    {
+        var id = new Argument<string>("id") { Description = "The account (a provider with business profiles: meta)." };
+        var set = new Option<string[]>("--set") { Description = "A field to change, key=value (repeat): about=…, address=…, description=…, email=…, websites=url1,url2, vertical=…" };
+        var command = new Command("profile", "Show the WhatsApp business profile, or change fields of it with --set.") { id, set };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var host = await CliHost.OpenAsync(parse, seedAccounts: true, ct);
+            var account = await host.Get<AccountRegistry>().FindAsync(parse.GetRequiredValue(id), ct);
+            if (account is null)
+            {
+                return CliOutput.Fail($"no account '{parse.GetValue(id)}'.");
+            }
+
+            var profiles = host.Get<IEnumerable<IBusinessProfiles>>().FirstOrDefault(p => p.Provider == account.Provider);
+            if (profiles is null)
+            {
+                return CliOutput.Fail($"account '{account.Id}' uses {account.Provider}, which has no business profile to read here (Meta's has).");
+            }
+
+            var changes = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pair in parse.GetValue(set) ?? [])
+            {
+                var at = pair.IndexOf('=', StringComparison.Ordinal);
+                if (at <= 0)
+                {
+                    return CliOutput.Fail($"--set takes key=value, not '{pair}'.");
+                }
+
+                changes[pair[..at].Trim()] = pair[(at + 1)..];
+            }
+
+            try
+            {
+                var profile = changes.Count == 0 ? await profiles.GetAsync(account, ct) : await profiles.UpdateAsync(account, changes, ct);
+                foreach (var (key, value) in profile)
+                {
+                    Console.WriteLine($"{key}: {value}");
+                }
+
+                return CliOutput.Ok;
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+            {
+                return CliOutput.Fail(ex.Message);
+            }
         });
         return command;
     }

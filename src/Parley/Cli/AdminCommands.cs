@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using Parley.Core.Operators;
 
@@ -27,12 +28,12 @@ public static class AdminCommands
                 return 1;
             }
 
-            await using var app = CliApp.BuildServices(parse);
-            await app.Services.GetRequiredService<Parley.Core.Storage.Migrator>().MigrateAsync(ct);
+            await using var host = await CliHost.OpenAsync(parse, seedAccounts: false, ct);
             try
             {
-                var op = await app.Services.GetRequiredService<OperatorStore>().CreateAsync(parse.GetRequiredValue(email), parse.GetValue(name), parse.GetRequiredValue(role), secret, ct);
-                Console.WriteLine($"Created operator {op.Id}: {op.Email} ({op.Role}){(op.Name is null ? "" : $", {op.Name}")}. Sign in at /admin.");
+                var op = await host.Get<OperatorStore>().CreateAsync(parse.GetRequiredValue(email), parse.GetValue(name), parse.GetRequiredValue(role), secret, ct);
+                Console.WriteLine($"Created operator {op.Id}: {op.Email} ({op.Role}){(op.Name is null ? "" : $", {op.Name}")}.");
+                Console.WriteLine($"Sign in at {AdminUrl(host)} with this email and the password (database {host.Database}).");
                 return 0;
             }
             catch (OperatorException ex)
@@ -46,9 +47,8 @@ public static class AdminCommands
         var list = new Command("list", "List the operators of the admin UI (never their password hashes).") { format };
         list.SetAction(async (parse, ct) =>
         {
-            await using var app = CliApp.BuildServices(parse);
-            await app.Services.GetRequiredService<Parley.Core.Storage.Migrator>().MigrateAsync(ct);
-            var operators = await app.Services.GetRequiredService<OperatorStore>().ListAsync(ct);
+            await using var host = await CliHost.OpenAsync(parse, seedAccounts: false, ct);
+            var operators = await host.Get<OperatorStore>().ListAsync(ct);
             if (parse.IsJson(format))
             {
                 CliOutput.WriteJson(operators.Select(op => new { id = op.Id, email = op.Email, name = op.Name, role = op.Role, createdAt = op.CreatedAt, lastLoginAt = op.LastLoginAt, lockedUntil = op.LockedUntil }));
@@ -57,17 +57,29 @@ public static class AdminCommands
 
             if (operators.Count == 0)
             {
-                Console.WriteLine("No operators yet: create one with `admin create --email ...`.");
+                host.NoteEmpty("No operators", $"Create one with: {CliHelp.Run("admin create --email you@example.com")}");
+                return 0;
             }
 
+            var table = new CliTable("Id", "Email", "Role", "Name", "Last sign-in", "Locked until");
             foreach (var op in operators)
             {
-                Console.WriteLine($"{op.Id}\t{op.Email}\t{op.Role}\t{op.Name}");
+                table.Add(op.Id.ToString(CultureInfo.InvariantCulture), op.Email, op.Role, op.Name ?? "",
+                    op.LastLoginAt?.ToString("u", CultureInfo.InvariantCulture) ?? "never", op.LockedUntil?.ToString("u", CultureInfo.InvariantCulture) ?? "");
             }
 
+            table.Write();
             return 0;
         });
         return new Command("admin", "Operators of the admin UI (/admin).") { create, list };
+    }
+
+    /// <summary>Where the admin is, from the configured addresses (the first of <c>Urls</c>), as a person opens it.</summary>
+    private static string AdminUrl(CliHost host)
+    {
+        var urls = host.Get<IConfiguration>()["Urls"] ?? host.Get<IConfiguration>()["ASPNETCORE_URLS"] ?? "http://localhost:5000";
+        var first = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "http://localhost:5000";
+        return Hosting.ServerAddress.Browsable(first) + Parley.Admin.AdminExtensions.PathPrefix;
     }
 
     /// <summary>The first line of redirected input, or a prompt without echo (asked twice).</summary>

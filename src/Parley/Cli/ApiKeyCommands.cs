@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Parley.Core.ApiKeys;
-using Spectre.Console;
 
 namespace Parley.Cli;
 
@@ -71,20 +70,20 @@ public static class ApiKeyCommands
 
             if (keys.Count == 0)
             {
-                Console.WriteLine("No API keys. Create one with: apikeys create --name NAME");
+                host.NoteEmpty(parse.GetValue(all) ? "No API keys" : "No active API keys", $"Create one with: {CliHelp.Run("apikeys create --name NAME")}");
                 return CliOutput.Ok;
             }
 
-            var table = new Table().AddColumns("Id", "Name", "Prefix", "Scopes", "Created", "Last used", "State");
+            var table = new CliTable("Id", "Name", "Prefix", "Scopes", "Created", "Last used", "State");
             foreach (var k in keys)
             {
-                table.AddRow(
-                    k.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(k.Name), k.Prefix, string.Join(" ", k.Scopes),
+                table.Add(
+                    k.Id.ToString(CultureInfo.InvariantCulture), k.Name, k.Prefix, string.Join(" ", k.Scopes),
                     k.CreatedAt.ToString("u", CultureInfo.InvariantCulture), k.LastUsedAt?.ToString("u", CultureInfo.InvariantCulture) ?? "never",
-                    k.Active ? "active" : $"revoked {k.RevokedAt:u}");
+                    k.Active ? "active" : $"revoked {k.RevokedAt?.ToString("u", CultureInfo.InvariantCulture)}");
             }
 
-            AnsiConsole.Write(table);
+            table.Write();
             return CliOutput.Ok;
         });
         return command;

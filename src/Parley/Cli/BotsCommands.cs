@@ -2,7 +2,6 @@ using System.CommandLine;
 using Parley.Bots.Engine;
 using Parley.Bots.Engine.Import;
 using Parley.Core.Inbound;
-using Parley.Core.Storage;
 
 namespace Parley.Cli;
 
@@ -44,11 +43,14 @@ public static class BotsCommands
                 return Task.FromResult(0);
             }
 
+            var table = new CliTable("Name", "Kind", "Default", "Description");
             foreach (var bot in catalog.All.OrderBy(b => b.Name, StringComparer.Ordinal))
             {
-                var marks = (bot is EngineBot ? " [engine]" : "") + (string.Equals(bot.Name, catalog.DefaultBot, StringComparison.OrdinalIgnoreCase) ? " [default]" : "");
-                Console.WriteLine($"{bot.Name}{marks}: {bot.Description}");
+                table.Add(bot.Name, bot is EngineBot ? "engine" : "code",
+                    string.Equals(bot.Name, catalog.DefaultBot, StringComparison.OrdinalIgnoreCase) ? "yes" : "", bot.Description);
             }
+
+            table.Write();
 
             return Task.FromResult(0);
         });
@@ -59,8 +61,7 @@ public static class BotsCommands
     /// <summary>The import itself, with the schema brought up to date first (a fresh database works).</summary>
     public static async Task<ImportSummary> ImportAsync(ParseResult parse, string path, string? account, CancellationToken ct)
     {
-        await using var app = CliApp.BuildServices(parse);
-        await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);
-        return await app.Services.GetRequiredService<BotDefinitionImporter>().ImportFileAsync(path, account, ct);
+        await using var host = await CliHost.OpenAsync(parse, seedAccounts: false, ct);
+        return await host.Get<BotDefinitionImporter>().ImportFileAsync(path, account, ct);
     }
 }

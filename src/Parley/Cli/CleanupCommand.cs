@@ -10,9 +10,8 @@ public static class CleanupCommand
     {
         var format = CliOutput.FormatOption();
         var command = new Command("cleanup",
-            "Delete now what the hourly retention job deletes: processed webhook events older than Parley:Retention:WebhookEvents (30 days), " +
-            "parked statuses older than Parley:Retention:PendingStatuses (8 days), finished outgoing webhook deliveries older than " +
-            "Parley:Retention:WebhookDeliveries (30 days), and when set, orphaned media (Parley:Retention:Media) and bot interaction logs (Parley:Retention:InteractionLogs).")
+            "Delete now what retention deletes every hour: old processed webhook events, parked statuses and outgoing webhook " +
+            "deliveries, and when set, orphaned media and interaction logs (Parley:Retention:*).")
         {
             format,
         };

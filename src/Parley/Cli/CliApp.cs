@@ -3,7 +3,8 @@ using System.CommandLine;
 namespace Parley.Cli;
 
 /// <summary>
-/// The management commands of the same binary: <c>dotnet run --project src/Parley -- &lt;command&gt;</c>.
+/// The management commands of the same binary: <c>dotnet run --project src/Parley -- &lt;command&gt;</c>, or
+/// <c>parley &lt;command&gt;</c> from a published executable (help names whichever runs, see <see cref="Hosting.CommandLineName"/>).
 /// Options a command does not know (like <c>--Parley:Database:Provider=postgres</c>) are configuration overrides.
 /// Exit codes: 0 success, 1 failure (with a one-line reason on stderr), 2 bad usage.
 /// </summary>
@@ -37,6 +38,8 @@ public static class CliApp
             AllowConfigurationOverrides(command);
         }
 
+        CliHelp.Install(root);
+
         if (Console.IsOutputRedirected)
         {
             // Piped or captured output gets plain text: no colour codes in files and scripts.
@@ -52,12 +55,25 @@ public static class CliApp
         if (parse.Errors.Count > 0)
         {
             // Usage mistakes exit with 2 (not 1), so scripts can tell them from failures.
-            foreach (var error in parse.Errors)
+            var (problems, hint) = CliErrors.Describe(parse);
+            foreach (var problem in problems)
             {
-                await Console.Error.WriteLineAsync($"usage: {error.Message}");
+                await Console.Error.WriteLineAsync($"usage: {problem}");
             }
 
-            await Console.Error.WriteLineAsync($"See: {CommandPath(parse)} --help");
+            if (hint is not null)
+            {
+                await Console.Error.WriteLineAsync(hint);
+            }
+
+            await Console.Error.WriteLineAsync($"See: {CliHelp.Typed(parse.CommandResult.Command)} --help");
+            return CliOutput.Usage;
+        }
+
+        if (CliErrors.MistypedOption(parse) is { } mistyped)
+        {
+            await Console.Error.WriteLineAsync($"usage: {mistyped}");
+            await Console.Error.WriteLineAsync($"See: {CliHelp.Typed(parse.CommandResult.Command)} --help");
             return CliOutput.Usage;
         }
 
@@ -89,20 +105,6 @@ public static class CliApp
             or IOException or UnauthorizedAccessException or ArgumentException or FormatException
             ? message
             : $"{inner.GetType().Name}: {message}";
-    }
-
-    private static string CommandPath(ParseResult parse)
-    {
-        var names = new List<string>();
-        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
-        {
-            if (result.Command is not RootCommand)
-            {
-                names.Insert(0, result.Command.Name);
-            }
-        }
-
-        return string.Join(' ', ["parley", .. names]);
     }
 
     private static void AllowConfigurationOverrides(Command command)

@@ -65,4 +65,13 @@ public static class CliOutput
 
     /// <summary>True when a person watches: colours, tables with borders, progress bars, prompts.</summary>
     public static bool Interactive => !Console.IsOutputRedirected && !Console.IsInputRedirected;
+
+    /// <summary>Standard output is a pipe or a file: tables become tab-separated lines (<see cref="CliTable"/>), nothing wraps.</summary>
+    public static bool Plain => Console.IsOutputRedirected;
+
+    /// <summary>
+    /// A sentence for a person (an empty list and the database it came from, a hint): on standard output at a terminal,
+    /// on standard error when standard output is piped, so what a script reads holds data only.
+    /// </summary>
+    public static void Note(string message) => (Plain ? Console.Error : Console.Out).WriteLine(message);
 }

@@ -5,7 +5,6 @@ using Parley.Ai;
 using Parley.Ai.Chat;
 using Parley.Ai.Knowledge;
 using Parley.Ai.Media.Documents;
-using Parley.Core.Storage;
 
 namespace Parley.Cli;
 
@@ -75,17 +74,18 @@ public static class KbCommands
 
             if (documents.Count == 0)
             {
-                Console.WriteLine("The knowledge base is empty.");
+                app.NoteEmpty(parse.GetValue(account) is { } a ? $"No documents for account '{a}'" : "No documents", $"Add one with: {CliHelp.Run("kb add FILE")}");
                 return 0;
             }
 
-            Console.WriteLine($"{"ID",5}  {"ACCOUNT",-12} {"BOT",-10} {"FORMAT",-8} {"PASSAGES",8}  {"TITLE",-32} SOURCE");
+            var table = new CliTable("Id", "Account", "Bot", "Format", "Passages", "Title", "Source");
             foreach (var d in documents)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{d.Id,5}  {(d.AccountId.Length == 0 ? "(all)" : d.AccountId),-12} {(d.Bot.Length == 0 ? "(all)" : d.Bot),-10} {d.Format,-8} {d.Passages,8}  {Cut(d.Title, 32),-32} {d.Source}"));
+                table.Add(d.Id.ToString(CultureInfo.InvariantCulture), d.AccountId.Length == 0 ? "(all)" : d.AccountId, d.Bot.Length == 0 ? "(all)" : d.Bot,
+                    d.Format, d.Passages.ToString(CultureInfo.InvariantCulture), d.Title, d.Source);
             }
 
+            table.Write();
             return 0;
         });
         return command;
@@ -111,20 +111,5 @@ public static class KbCommands
     }
 
     /// <summary>The services with the schema brought up to date (the server may never have run on this database).</summary>
-    private static async Task<WebApplication> OpenAsync(ParseResult parse, CancellationToken ct)
-    {
-        var app = CliApp.BuildServices(parse);
-        try
-        {
-            await app.Services.GetRequiredService<Migrator>().MigrateAsync(ct);
-            return app;
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-    }
-
-    private static string Cut(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+    private static Task<CliHost> OpenAsync(ParseResult parse, CancellationToken ct) => CliHost.OpenAsync(parse, seedAccounts: false, ct);
 }

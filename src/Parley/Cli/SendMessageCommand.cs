@@ -44,7 +44,8 @@ public static class SendMessageCommand
                 ? MessageContent.FromText(body!)
                 : new MessageContent { Type = MessageTypes.Template, Template = new TemplateContent(templateName, parse.GetValue(lang)!) { BodyParameters = positional } };
             await using var host = await CliHost.OpenAsync(parse, seedAccounts: true, ct);
-            var outcome = await host.Get<OutboundSender>().SendAsync(new SendCommand(parse.GetRequiredValue(account), parse.GetRequiredValue(to), content)
+            var from = await host.Get<Parley.Core.Accounts.AccountRegistry>().FindAsync(parse.GetRequiredValue(account), ct);
+            var outcome = await host.Get<OutboundSender>().SendAsync(new SendCommand(parse.GetRequiredValue(account), Parley.Core.Accounts.AccountNumbers.Normalize(from, parse.GetRequiredValue(to)), content)
             {
                 IdempotencyKey = parse.GetValue(key),
                 NamedTemplateParameters = named.Count > 0 ? named : null,

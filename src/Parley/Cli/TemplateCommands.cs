@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Parley.Core.Accounts;
 using Parley.Core.Templates;
-using Spectre.Console;
 
 namespace Parley.Cli;
 
@@ -49,20 +48,20 @@ public static class TemplateCommands
 
             if (templates.Count == 0)
             {
-                Console.WriteLine("No templates match.");
+                host.NoteEmpty(filter.AccountId is null && filter.Category is null && filter.Language is null ? "No templates" : "No templates match");
                 return CliOutput.Ok;
             }
 
-            var table = new Table().AddColumns("Id", "Name", "Language", "Category", "Status", "Account", "Body");
+            var table = new CliTable("Id", "Name", "Language", "Category", "Status", "Account", "Body");
             foreach (var t in templates)
             {
-                table.AddRow(
-                    t.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(t.Name), t.Language, Markup.Escape(t.Category ?? ""),
-                    Markup.Escape(t.Status) + (t.Active ? "" : " (inactive)"), Markup.Escape(t.AccountId.Length == 0 ? "(all)" : t.AccountId),
-                    Markup.Escape(t.Body is { Length: > 60 } b ? b[..60] + "…" : t.Body ?? ""));
+                table.Add(
+                    t.Id.ToString(CultureInfo.InvariantCulture), t.Name, t.Language, t.Category ?? "",
+                    t.Status + (t.Active ? "" : " (inactive)"), t.AccountId.Length == 0 ? "(all)" : t.AccountId,
+                    CliOutput.Plain ? t.Body ?? "" : t.Body is { Length: > 60 } b ? b[..60] + "…" : t.Body ?? "");
             }
 
-            AnsiConsole.Write(table);
+            table.Write();
             return CliOutput.Ok;
         });
         return command;

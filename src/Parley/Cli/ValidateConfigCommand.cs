@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
 using Parley.Core.Storage;
 
@@ -55,29 +54,7 @@ public static class ValidateConfigCommand
     }
 
     /// <summary>Every validator registered with ValidateOnStart (data annotations and IValidateOptions), as the server would run them.</summary>
-    private static IEnumerable<string> ValidateOptions(IServiceProvider services)
-    {
-        var problems = new List<string>();
-        try
-        {
-            services.GetService<IStartupValidator>()?.Validate();
-        }
-        catch (OptionsValidationException ex)
-        {
-            problems.AddRange(ex.Failures);
-        }
-        catch (AggregateException ex)
-        {
-            problems.AddRange(ex.InnerExceptions.SelectMany(e => e is OptionsValidationException o ? o.Failures : [e.Message]));
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException)
-        {
-            // A value that cannot even be converted (a word where a number or time span belongs).
-            problems.Add(ex.InnerException is null ? ex.Message : $"{ex.Message} {ex.InnerException.Message}");
-        }
-
-        return problems;
-    }
+    private static IEnumerable<string> ValidateOptions(IServiceProvider services) => Hosting.OptionsProblems.Find(services);
 
     private static List<string> ValidateAccounts(IServiceProvider services, IConfiguration configuration, out List<Account> accounts)
     {

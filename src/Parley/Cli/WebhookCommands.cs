@@ -64,14 +64,17 @@ public static class WebhookCommands
             }
             else if (results.Count == 0)
             {
-                Console.WriteLine("No failed webhook events.");
+                host.NoteEmpty("No failed webhook events");
             }
             else
             {
+                var table = new CliTable("Event", "Outcome", "Detail");
                 foreach (var r in results)
                 {
-                    Console.WriteLine($"{r.EventId}: {WebhookEventsApi.Wire(r.Outcome)}{(r.Detail is null ? "" : " — " + r.Detail)}");
+                    table.Add(r.EventId.ToString(CultureInfo.InvariantCulture), WebhookEventsApi.Wire(r.Outcome), r.Detail ?? "");
                 }
+
+                table.Write();
             }
 
             var bad = results.Count(r => r.Outcome != ReplayOutcome.Replayed);
@@ -96,17 +99,17 @@ public static class WebhookCommands
 
             if (subscriptions.Count == 0)
             {
-                Console.WriteLine("No outgoing webhooks. Add one with: webhooks add --url URL --events message.received");
+                host.NoteEmpty("No outgoing webhooks", $"Add one with: {CliHelp.Run("webhooks add --url URL --events message.received")}");
                 return CliOutput.Ok;
             }
 
-            var table = new Table().AddColumns("Id", "URL", "Events", "Enabled", "Description");
+            var table = new CliTable("Id", "URL", "Events", "Enabled", "Description");
             foreach (var s in subscriptions)
             {
-                table.AddRow(s.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(s.Url), string.Join(" ", s.Events), s.Enabled ? "yes" : "no", Markup.Escape(s.Description ?? ""));
+                table.Add(s.Id.ToString(CultureInfo.InvariantCulture), s.Url, string.Join(" ", s.Events), s.Enabled ? "yes" : "no", s.Description ?? "");
             }
 
-            AnsiConsole.Write(table);
+            table.Write();
             return CliOutput.Ok;
         });
         return command;

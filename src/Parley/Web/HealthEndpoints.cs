@@ -23,13 +23,29 @@ public static class HealthEndpoints
         return app;
     }
 
+    /// <summary>
+    /// Today's fields (<c>status</c> in lower case, <c>totalMs</c>, <c>checks</c>) and the shape HealthChecks UI reads
+    /// (<c>totalDuration</c> and <c>entries</c> with <c>status</c>, <c>description</c>, <c>duration</c>, <c>data</c>, <c>tags</c>;
+    /// HealthChecks UI reads <c>status</c> case-insensitively).
+    /// </summary>
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         var body = new
         {
             status = report.Status.ToString().ToLowerInvariant(),
+            totalDuration = report.TotalDuration.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
             totalMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
+            entries = report.Entries.ToDictionary(
+                e => e.Key,
+                e => new
+                {
+                    status = e.Value.Status.ToString(),
+                    description = e.Value.Description,
+                    duration = e.Value.Duration.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+                    data = e.Value.Data,
+                    tags = e.Value.Tags,
+                }),
             checks = report.Entries.ToDictionary(
                 e => e.Key,
                 e => new

@@ -91,7 +91,14 @@ public sealed class PrometheusExporter : IDisposable
             name += "_" + unit;
         }
 
-        if (IsMonotonic(instrument) && !name.EndsWith("_total", StringComparison.Ordinal))
+        var monotonic = IsMonotonic(instrument);
+        if (!monotonic && !IsHistogram(instrument) && name.EndsWith("_count", StringComparison.Ordinal))
+        {
+            // "_count" belongs to histograms and summaries: dotnet.assembly.count {assembly} becomes dotnet_assemblies.
+            name = CountName(name[..^"_count".Length], instrument.Unit);
+        }
+
+        if (monotonic && !name.EndsWith("_total", StringComparison.Ordinal))
         {
             name += "_total";
         }
@@ -99,11 +106,42 @@ public sealed class PrometheusExporter : IDisposable
         return name;
     }
 
+    /// <summary>
+    /// Observable counters of the runtime whose values go down as well as up (upstream publishes them as counters):
+    /// exported as gauges, which is what they are.
+    /// </summary>
+    private static readonly HashSet<string> NotMonotonic = new(StringComparer.Ordinal)
+    {
+        "dotnet.thread_pool.queue.length",
+        "dotnet.thread_pool.thread.count",
+    };
+
     private static bool IsMonotonic(Instrument instrument)
     {
         var type = instrument.GetType();
         var generic = type.IsGenericType ? type.GetGenericTypeDefinition() : type;
-        return generic == typeof(Counter<>) || generic == typeof(ObservableCounter<>);
+        return (generic == typeof(Counter<>) || generic == typeof(ObservableCounter<>)) && !NotMonotonic.Contains(instrument.Name);
+    }
+
+    private static bool IsHistogram(Instrument instrument)
+    {
+        var type = instrument.GetType();
+        return type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Histogram<>);
+    }
+
+    /// <summary>A gauge that counts things is named for them: <c>dotnet_timer</c> with unit <c>{timer}</c> becomes <c>dotnet_timers</c>.</summary>
+    private static string CountName(string stem, string? unit)
+    {
+        if (unit is { Length: > 2 } && unit[0] == '{' && unit[^1] == '}')
+        {
+            var thing = Sanitize(unit[1..^1], metric: true);
+            var plural = thing.Length > 1 && thing.EndsWith('y') && !"aeiou".Contains(thing[^2], StringComparison.Ordinal)
+                ? thing[..^1] + "ies"
+                : thing.EndsWith('s') ? thing : thing + "s";
+            return stem.EndsWith(thing, StringComparison.Ordinal) ? stem[..^thing.Length] + plural : stem + "_" + plural;
+        }
+
+        return stem + "_items";
     }
 
     /// <summary>OpenTelemetry's unit-to-Prometheus mapping for the units in use; annotations (<c>{message}</c>) are dropped.</summary>

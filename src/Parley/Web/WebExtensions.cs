@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Parley.Channels.Sandbox;
 using Parley.Core.Messaging;
 
@@ -35,7 +33,6 @@ public static class WebExtensions
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.Lifetime.ApplicationStarted.Register(() => AnnounceUrls(app));
         return app;
     }
 
@@ -50,19 +47,6 @@ public static class WebExtensions
             .ExcludeFromDescription();
         app.MapGet("/", () => Results.Redirect("/sandbox")).ExcludeFromDescription();
         return app;
-    }
-
-    private static void AnnounceUrls(WebApplication app)
-    {
-        var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
-        var first = addresses?.FirstOrDefault();
-        if (first is null)
-        {
-            return;
-        }
-
-        var baseUrl = first.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal);
-        app.Logger.LogInformation("Parley is running. Open the sandbox at {SandboxUrl}/sandbox (health: {HealthUrl}/health)", baseUrl, baseUrl);
     }
 
     internal static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, ParleyJson.Options);

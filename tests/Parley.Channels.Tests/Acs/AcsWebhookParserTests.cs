@@ -93,7 +93,7 @@ public sealed class AcsWebhookParserTests
         m.Content.Media!.FileName.ShouldBe("UTSAV Mela 2024  India's Independence Day  Kids Out and About Seattle.pdf");
         m.Content.Media.MimeType.ShouldBe("application/pdf");
         m.Content.Text.ShouldBeNull();
-        m.From.WaId.ShouldBe("+14254360097");
+        m.From.WaId.ShouldBe("14254360097"); // ContactKey: the E.164 digits, as every provider's contacts are keyed (issue 19)
         m.From.Phone.ShouldBe("+14254360097");
         m.Timestamp.ShouldBe(DateTimeOffset.Parse("2024-12-24T06:41:56+00:00", System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -161,7 +161,7 @@ public sealed class AcsWebhookParserTests
         m.Content.Text.ShouldBe("Come on guys, lets go for lunch together.");
         m.Content.ContextMessageId.ShouldBe("messageId");
         m.Content.Extra!.Value.GetProperty("media").GetProperty("id").GetString().ShouldBe("mediaId");
-        m.From.WaId.ShouldBe("+12375679879");
+        m.From.WaId.ShouldBe("12375679879");
         m.Timestamp.ShouldBe(DateTimeOffset.Parse("2024-03-22T17:06:11.2610383+00:00", System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -260,7 +260,7 @@ public sealed class AcsWebhookParserTests
 
         m.Content.Type.ShouldBe(MessageTypes.Unknown);
         m.Content.Extra!.Value.GetProperty("location").GetProperty("latitude").GetDouble().ShouldBe(1.5);
-        m.From.WaId.ShouldBe("+15550001111");
+        m.From.WaId.ShouldBe("15550001111");
     }
 
     [Fact]

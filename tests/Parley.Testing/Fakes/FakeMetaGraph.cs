@@ -92,6 +92,20 @@ public sealed class FakeMetaGraph : IAsyncDisposable
     /// <summary>A Retry-After (seconds) sent with rate-limit answers (130429, 131056); none by default, as Meta documents none.</summary>
     public int? RateLimitRetryAfterSeconds { get; set; }
 
+    /// <summary>
+    /// The number's business profile as <c>GET /{phone-number-id}/whatsapp_business_profile</c> lists it; a
+    /// <c>POST</c> with <c>messaging_product: whatsapp</c> changes the fields it names and answers <c>{"success": true}</c>.
+    /// </summary>
+    public JsonObject BusinessProfile { get; } = new()
+    {
+        ["about"] = "Hello from Parley",
+        ["address"] = "1 Main St",
+        ["description"] = "A test business",
+        ["email"] = "hello@example.com",
+        ["websites"] = new JsonArray("https://example.com"),
+        ["vertical"] = "OTHER",
+    };
+
     /// <summary>Templates listed by <c>GET /{waba}/message_templates</c>, in Meta's shape.</summary>
     public List<JsonObject> Templates { get; } = [];
 
@@ -252,6 +266,28 @@ public sealed class FakeMetaGraph : IAsyncDisposable
                     context.Response.StatusCode = 404;
                 }
 
+                return;
+            case ("GET", [_, PhoneNumberId, "whatsapp_business_profile"]):
+                _requests.Enqueue(record);
+                var profile = (JsonObject)BusinessProfile.DeepClone();
+                profile["messaging_product"] = "whatsapp";
+                await WriteJsonAsync(context, 200, new JsonObject { ["data"] = new JsonArray(profile) }.ToJsonString());
+                return;
+            case ("POST", [_, PhoneNumberId, "whatsapp_business_profile"]):
+                _requests.Enqueue(record);
+                var changes = JsonNode.Parse(body)?.AsObject();
+                if (changes?["messaging_product"]?.GetValue<string>() != "whatsapp")
+                {
+                    await WriteJsonAsync(context, 400, """{"error":{"message":"(#100) The parameter messaging_product is required.","type":"OAuthException","code":100}}""");
+                    return;
+                }
+
+                foreach (var (key, value) in changes.Where(p => p.Key != "messaging_product").ToList())
+                {
+                    BusinessProfile[key] = value?.DeepClone();
+                }
+
+                await WriteJsonAsync(context, 200, """{"success":true}""");
                 return;
             case ("GET", [_, PhoneNumberId]):
                 _requests.Enqueue(record);

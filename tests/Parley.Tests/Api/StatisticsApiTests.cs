@@ -38,6 +38,7 @@ public sealed class StatisticsApiTests
         times.GetProperty("samples").GetInt64().ShouldBe(2);
         times.GetProperty("p50Ms").GetDouble().ShouldBeGreaterThanOrEqualTo(0);
         times.GetProperty("p99Ms").GetDouble().ShouldBeGreaterThanOrEqualTo(times.GetProperty("p50Ms").GetDouble());
+        times.GetProperty("p95Ms").GetDouble().ShouldBeInRange(times.GetProperty("p50Ms").GetDouble(), times.GetProperty("p99Ms").GetDouble());
         stats.GetProperty("activeConversations").GetInt64().ShouldBe(3);
         stats.GetProperty("humanConversations").GetInt64().ShouldBe(1);
         stats.GetProperty("intents").GetArrayLength().ShouldBe(0);

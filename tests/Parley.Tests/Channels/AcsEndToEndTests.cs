@@ -106,7 +106,8 @@ public sealed class AcsEndToEndTests
         sends.Select(s => s.Json["kind"]!.GetValue<string>()).ShouldAllBe(k => k == "text");
         sends[1].Json["content"]!.GetValue<string>().ShouldContain("hola");
         (await CountAsync(app, "SELECT COUNT(*) FROM messages WHERE account_id = 'acs1' AND direction = 'inbound' AND provider_message_id = 'ev-1'")).ShouldBe(1);
-        (await CountAsync(app, "SELECT COUNT(*) FROM contacts WHERE account_id = 'acs1' AND wa_id = '+15550001111'")).ShouldBe(1);
+        // Keyed like every provider's contacts (ContactKey: E.164 digits); issue 19: ACS's were '+15550001111', so lookups by phone missed them.
+        (await CountAsync(app, "SELECT COUNT(*) FROM contacts WHERE account_id = 'acs1' AND wa_id = '15550001111' AND phone = '+15550001111'")).ShouldBe(1);
 
         var greeting = sends[0].MessageId!;
         var echo = sends[1].MessageId!;

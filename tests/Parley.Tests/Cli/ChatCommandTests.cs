@@ -1,3 +1,5 @@
+using Parley.Cli;
+
 namespace Parley.Tests.Cli;
 
 /// <summary><c>chat</c> as a person or a script runs it: a process reading standard input.</summary>
@@ -47,6 +49,59 @@ public sealed class ChatCommandTests
         {
             Directory.Delete(data, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Chat_ShowsTheRecentThreadOnConnect_WithEveryLineIndentedUnderItsSpeaker()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "parley-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            string[] args = ["chat", "--account", "echo", "--from", "+15550008888", "--name", "Ana", $"--Parley:DataDirectory={data}"];
+            var first = await ParleyProcess.RunAsync(args, stdin: "hello\n");
+            first.ExitCode.ShouldBe(0, first.StdErr);
+
+            var second = await ParleyProcess.RunAsync(args, stdin: "again\n");
+
+            second.ExitCode.ShouldBe(0, second.StdErr);
+            var lines = second.StdOut.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+            var earlier = lines.IndexOf("(earlier in this conversation)");
+            var now = lines.IndexOf("(now)");
+            earlier.ShouldBeGreaterThan(0, second.StdOut);
+            now.ShouldBeGreaterThan(earlier, second.StdOut);
+            lines[earlier + 1].ShouldBe("you> hello");
+            lines[(earlier + 1)..now].ShouldContain("bot> You said: hello");
+            // A reply of several lines: the first after the speaker, the others under it, blank lines left blank.
+            lines[(earlier + 1)..now].ShouldContain("     Type *help* for the menu.");
+            lines.ShouldNotContain(l => l.Length > 0 && l.Trim().Length == 0);
+            lines[now..].ShouldContain("bot> You said: again");
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void AMessageOfSeveralLines_IsIndentedUnderItsSpeaker()
+    {
+        ChatSession.Format("bot> ", "Hola\r\n\nElige:\n[1] Sí").ShouldBe("bot> Hola\n\n     Elige:\n     [1] Sí");
+    }
+
+    [Fact]
+    public async Task AtATerminal_ThePromptIsShown_AndDrawnAgainUnderEachReply()
+    {
+        await using var app = TestApp.Start(await TestDatabase.CreateAsync(DatabaseKind.Sqlite), ownsDatabase: true);
+        var session = new ChatSession(app.Client, "echo", "+15550007777", "Eva") { Prompt = true };
+        var output = new StringWriter();
+
+        await session.RunAsync(new StringReader("hello\n/quit\n"), output, CancellationToken.None);
+
+        var text = output.ToString();
+        text.ShouldContain("\nyou> ");
+        // A reply clears the prompt's line first, then the prompt comes back below it.
+        text.ShouldContain("\r\u001b[Kbot> You said: hello");
+        text.TrimEnd().ShouldEndWith("you>");
     }
 
     [Fact]

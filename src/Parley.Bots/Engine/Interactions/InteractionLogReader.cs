@@ -12,6 +12,7 @@ public sealed class InteractionLogReader(InteractionQueries queries) : IInteract
         {
             AccountId = filter.AccountId,
             Intent = filter.Intent,
+            Contact = filter.Contact is null ? null : Parley.Core.Contacts.ContactKey.Canonical(filter.Contact),
             Template = filter.Template,
             Success = filter.Success,
             From = filter.From,

@@ -16,7 +16,7 @@ public sealed class RateLimitStage(IContactRateLimiter limiter, ILogger<RateLimi
     public async ValueTask<StageOutcome> RunAsync(BotContext context, CancellationToken ct)
     {
         var settings = context.Settings;
-        if (settings.RateLimitMessages <= 0)
+        if (settings.RateLimitMessages <= 0 || context.Request.DryRun)
         {
             return StageOutcome.Continue;
         }

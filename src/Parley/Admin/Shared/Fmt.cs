@@ -19,6 +19,14 @@ public static class Fmt
         _ => $"{(ms.Value / 60_000).ToString("0.0", C)} min",
     };
 
+    /// <summary>A duration for an axis: as short as it is exact (<c>200 ms</c>, <c>1.5 s</c>, <c>2 min</c>).</summary>
+    public static string Duration(double ms) => ms switch
+    {
+        < 1000 => $"{ms.ToString("0", C)} ms",
+        < 60_000 => $"{(ms / 1000).ToString("0.##", C)} s",
+        _ => $"{(ms / 60_000).ToString("0.##", C)} min",
+    };
+
     public static string Percent(double? share) => share is null ? "–" : (share.Value * 100).ToString("0.#", C) + " %";
 
     public static string Bytes(long bytes) => bytes switch
@@ -29,6 +37,17 @@ public static class Fmt
     };
 
     public static string Id(long id) => id.ToString(C);
+
+    /// <summary>Who sent an outbound message, as the thread and the inbox label it: the bot, an agent, the API, the CLI.</summary>
+    public static string Sender(string? source) => source switch
+    {
+        "bot" => "Bot",
+        "agent" => "Agent",
+        "api" => "API",
+        "cli" => "CLI",
+        null or "" => "Business",
+        _ => source,
+    };
 
     /// <summary>The contact as a person reads it: name and number, or the number alone.</summary>
     public static string Contact(Parley.Core.Contacts.ContactSummary c) =>

@@ -594,7 +594,8 @@
     var last = bubble.lastElementChild;
     var spacer = el('span', 'meta-spacer');
     spacer.setAttribute('aria-hidden', 'true');
-    if (last && last.matches('p.text') && !bubble.classList.contains('media-only') && !endsRightToLeft(last.textContent)) {
+    var endsWithBlock = last && last.lastElementChild && /^(UL|OL|BLOCKQUOTE)$/.test(last.lastElementChild.tagName) && !last.lastChild.nodeValue;
+    if (last && last.matches('.text') && !endsWithBlock && !bubble.classList.contains('media-only') && !endsRightToLeft(last.textContent)) {
       last.appendChild(spacer);
     } else if (!bubble.classList.contains('media-only')) {
       bubble.classList.add('meta-below');
@@ -637,10 +638,11 @@
       parent.appendChild(el('p', 'text muted-text', '[empty message]'));
       return;
     }
-    var p = el('p', 'text');
+    // WhatsApp's formatting (*bold*, _italic_, lists, quotes…), the same rules as the admin's (whatsapp-text.js).
+    var p = el('div', 'text');
     p.dataset.testid = 'message-text';
     p.setAttribute('dir', 'auto');
-    appendRichText(p, String(text));
+    p.appendChild(window.ParleyWhatsAppText.render(String(text)));
     parent.appendChild(p);
   }
 
@@ -652,7 +654,7 @@
   function renderReply(bubble, m) {
     var quote = el('div', 'reply-quote');
     quote.appendChild(icon(m.reply.kind === 'list_reply' ? 'i-list' : 'i-reply'));
-    quote.appendChild(el('span', null, m.reply.kind === 'list_reply' ? 'Chosen from list' : 'Button reply'));
+    quote.appendChild(el('span', null, m.reply.kind === 'list_reply' ? 'Chose from the list' : 'Pressed a button'));
     bubble.appendChild(quote);
     renderTextBlock(bubble, m.reply.title || m.text || m.reply.id);
     bubble.lastChild.dataset.testid = 'message-text';
@@ -945,65 +947,6 @@
   }
 
   /* ------------------------------------------------------------------ rich text */
-
-  var FORMAT_RE = /```([\s\S]+?)```|(^|[\s([{"'])([*_~])(?=\S)([^\n]*?\S)\3(?=$|[\s.,!?;:)\]}"'])/g;
-  var URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"']+/gi;
-
-  // WhatsApp-style *bold*, _italic_, ~strike~ and ```mono```, then links; all as DOM nodes.
-  function appendRichText(parent, text) {
-    var last = 0;
-    var match;
-    FORMAT_RE.lastIndex = 0;
-    while ((match = FORMAT_RE.exec(text)) !== null) {
-      if (match[1] != null) {
-        appendLinkified(parent, text.slice(last, match.index));
-        parent.appendChild(el('code', null, match[1]));
-      } else {
-        appendLinkified(parent, text.slice(last, match.index) + match[2]);
-        var tag = match[3] === '*' ? 'strong' : (match[3] === '_' ? 'em' : 's');
-        var node = el(tag);
-        appendLinkified(node, match[4]);
-        parent.appendChild(node);
-      }
-      last = FORMAT_RE.lastIndex;
-    }
-    appendLinkified(parent, text.slice(last));
-  }
-
-  function appendLinkified(parent, text) {
-    if (!text) return;
-    var last = 0;
-    var match;
-    URL_RE.lastIndex = 0;
-    while ((match = URL_RE.exec(text)) !== null) {
-      var raw = match[0];
-      var trimmed = trimUrl(raw);
-      var end = match.index + trimmed.length;
-      URL_RE.lastIndex = end;
-      var href = safeUrl(/^www\./i.test(trimmed) ? 'https://' + trimmed : trimmed);
-      if (!href || !/^https?:/i.test(trimmed.replace(/^www\./i, 'https://'))) continue;
-      if (match.index > last) parent.appendChild(document.createTextNode(text.slice(last, match.index)));
-      var a = el('a', null, trimmed);
-      a.href = href;
-      a.target = '_blank';
-      a.rel = 'noopener noreferrer nofollow';
-      parent.appendChild(a);
-      last = end;
-    }
-    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
-  }
-
-  // Drops trailing punctuation that is usually not part of a link, and an unbalanced ")".
-  function trimUrl(url) {
-    var out = url;
-    for (;;) {
-      var c = out.charAt(out.length - 1);
-      if (/[.,;:!?*_~]/.test(c)) { out = out.slice(0, -1); continue; }
-      if (c === ')' && (out.split('(').length < out.split(')').length)) { out = out.slice(0, -1); continue; }
-      break;
-    }
-    return out;
-  }
 
   // Only http(s) URLs (absolute, or relative to this page) ever reach an href or src.
   function safeUrl(url) {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Parley.Core.Accounts;
 using Parley.Core.Outbound;
+using Parley.Core.Statistics;
 
 namespace Parley.Admin.Pages.Dashboard;
 
@@ -17,6 +18,56 @@ public sealed class AccountHealth(IEnumerable<IAccountTester> testers, TimeProvi
     public bool CanTest(Account account) => _testers.ContainsKey(account.Provider);
 
     public AccountCheck? Last(string accountId) => _last.GetValueOrDefault(accountId);
+
+    /// <summary>
+    /// The provider's health from what the account's traffic shows (<paramref name="activity"/>, the last 24 hours) and its
+    /// last connection test: a failed test or a last send that failed is a problem, failures among successes a warning,
+    /// no traffic is idle.
+    /// </summary>
+    public ProviderState Assess(Account account, AccountActivity? activity)
+    {
+        var test = Last(account.Id);
+        if (!account.Enabled)
+        {
+            return new ProviderState("idle", "Disabled", null);
+        }
+
+        if (test is { Ok: false } && (activity?.LastSendAt is null || test.At > activity.LastSendAt))
+        {
+            return new ProviderState("bad", "Connection test failed", test.Detail);
+        }
+
+        var d = activity?.Delivery ?? new DeliveryCounts(0, 0, 0, 0, 0);
+        var left = d.Sent + d.Delivered + d.Read + d.Failed;
+        if (activity is null || (activity.Inbound == 0 && d.Total == 0))
+        {
+            return activity?.FailedWebhookEvents > 0
+                ? new ProviderState("warn", $"{activity.FailedWebhookEvents} webhook(s) could not be read", "Replay them under Webhook events.")
+                : new ProviderState("idle", "No messages in 24 h", test is { Ok: true } ? $"Connection test passed: {test.Detail}" : null);
+        }
+
+        if (activity.LastSendStatus == "failed")
+        {
+            return new ProviderState("bad", "The last send failed", Reason(activity));
+        }
+
+        if (d.Failed > 0)
+        {
+            return new ProviderState("warn", $"{d.Failed} of {left} sends failed", Reason(activity));
+        }
+
+        if (activity.FailedWebhookEvents > 0)
+        {
+            return new ProviderState("warn", $"{activity.FailedWebhookEvents} webhook(s) could not be read", "Replay them under Webhook events.");
+        }
+
+        return left == 0
+            ? new ProviderState("ok", "Receiving", d.Queued > 0 ? $"{d.Queued} waiting to send" : null)
+            : new ProviderState("ok", $"Sending: {(d.DeliveryRate is { } rate ? (rate * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " % delivered" : "no receipts yet")}", null);
+    }
+
+    private static string Reason(AccountActivity a) =>
+        string.Join(" ", new[] { a.LastFailureCode, a.LastFailureReason }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } r ? r : "no reason given";
 
     public async Task<AccountCheck> TestAsync(Account account, CancellationToken ct)
     {
