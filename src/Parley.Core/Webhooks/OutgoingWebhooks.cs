@@ -297,7 +297,6 @@ public sealed class OutgoingWebhooks(
                             direction = message.Direction,
                             type = message.Content.Type,
                             redacted = true,
-                            providerMessageId = message.ProviderMessageId,
                             createdAt = message.CreatedAt,
                         },
                         contact = contact is null ? null : new { id = contact.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), redacted = true },
