@@ -32,7 +32,7 @@ public static class ClinicApi
             search is { Length: > 0 }
                 ? Results.Ok((await guarded.SearchAsync(Api, search, ct)).Value)
                 : Results.Ok((await guarded.ListPatientsAsync(Api, Math.Clamp(limit ?? 100, 1, 1000), 0, ct)).Value))
-            .RequireAuthorization(read).WithSummary("Patients: a masked search (?search=), or the list with contact details.");
+            .RequireAuthorization(read).WithName("ClinicListPatients").Produces<IReadOnlyList<PatientCard>>().WithSummary("Patients: a masked search (?search=), or the list with contact details.");
 
         group.MapGet("/patients/{phone}", async (string phone, GuardedClinic guarded, CancellationToken ct) =>
         {
@@ -47,29 +47,28 @@ public static class ClinicApi
                 return Results.Problem(statusCode: 404, title: "No such patient", detail: "No patient has that number.");
             }
 
-            return Results.Ok(new
-            {
-                patient = card,
-                appointments = (await guarded.AppointmentsAsync(Api, card.Id, ct)).Value,
-                records = (await guarded.RecordsAsync(Api, card.Id, ct)).Value,
-                medications = (await guarded.MedicationsAsync(Api, card.Id, ct)).Value,
-                procedures = (await guarded.ProceduresAsync(Api, card.Id, ct)).Value,
-            });
-        }).RequireAuthorization(read).WithSummary("A patient with their appointments, records, medications and procedures.");
+            return Results.Ok(new PatientDetails(
+                card,
+                (await guarded.AppointmentsAsync(Api, card.Id, ct)).Value ?? [],
+                (await guarded.RecordsAsync(Api, card.Id, ct)).Value ?? [],
+                (await guarded.MedicationsAsync(Api, card.Id, ct)).Value ?? [],
+                (await guarded.ProceduresAsync(Api, card.Id, ct)).Value ?? []));
+        }).RequireAuthorization(read).WithName("ClinicGetPatient").Produces<PatientDetails>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A patient with their appointments, records, medications and procedures.");
 
-        group.MapGet("/appointments", async (string? date, long? doctorId, GuardedClinic guarded, IOptions<ClinicOptions> options, CancellationToken ct) =>
+        group.MapGet("/appointments", async (string? date, long? doctorId, GuardedClinic guarded, IOptions<ClinicOptions> options, TimeProvider time, CancellationToken ct) =>
         {
-            if (!DateOnly.TryParseExact(date ?? "", "yyyy-MM-dd", out var day))
+            var zone = options.Value.Zone();
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+            if (date is { Length: > 0 } && !DateOnly.TryParseExact(date, "yyyy-MM-dd", out day))
             {
                 return Invalid("date", "'date' must be a day like 2026-01-12 (in the clinic's time zone).");
             }
 
-            var zone = options.Value.Zone();
             var start = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
             var from = new DateTimeOffset(start, zone.GetUtcOffset(start));
             var to = new DateTimeOffset(start.AddDays(1), zone.GetUtcOffset(start.AddDays(1)));
             return Results.Ok((await guarded.DayAsync(Api, from, to, doctorId, ct)).Value);
-        }).RequireAuthorization(read).WithSummary("A day's appointments (?date=, optionally ?doctorId=).");
+        }).RequireAuthorization(read).WithName("ClinicListAppointments").Produces<IReadOnlyList<Appointment>>().ProducesValidationProblem().WithSummary("A day's appointments (?date=, today by default; optionally ?doctorId=).");
 
         group.MapPost("/appointments", async (BookAppointmentRequest body, ClinicDirectory directory, AppointmentBooking booking, IOptions<ClinicOptions> options, CancellationToken ct) =>
         {
@@ -91,21 +90,23 @@ public static class ClinicApi
                 ? Results.Created($"/api/v1/clinic/appointments/{a.Id}", a)
                 : Results.Problem(statusCode: 409, title: "The slot cannot be booked", detail: result.Conflict.ToString(),
                     extensions: new Dictionary<string, object?> { ["conflict"] = result.Conflict.ToString() });
-        }).RequireAuthorization(write).WithSummary("Books an appointment (conflict checks: doctor, room, patient, clinic hours); the patient gets a WhatsApp notice.");
+        }).RequireAuthorization(write).WithName("ClinicBookAppointment").Produces<Appointment>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Books an appointment (conflict checks: doctor, room, patient, clinic hours); the patient gets a WhatsApp notice.");
 
         group.MapGet("/notifications", async (string? state, int? limit, NotificationStore notifications, CancellationToken ct) =>
             state is { Length: > 0 } && !NotificationState.All.Contains(state)
                 ? Invalid("state", $"'state' must be one of {string.Join(", ", NotificationState.All)}.")
                 : Results.Ok(await notifications.ListAsync(state, Math.Clamp(limit ?? 100, 1, 1000), ct)))
-            .RequireAuthorization(read).WithSummary("Reminders, alerts and notices, newest first.");
+            .RequireAuthorization(read).WithName("ClinicListNotifications").Produces<IReadOnlyList<ClinicNotification>>().ProducesValidationProblem().WithSummary("Reminders, alerts and notices, newest first.");
 
         group.MapPost("/notifications/{id:long}/cancel", async (long id, NotificationStore notifications, CancellationToken ct) =>
             await notifications.CancelAsync(id, ct) ? Results.NoContent() : Results.Problem(statusCode: 409, title: "Not cancelled", detail: "Only a scheduled notification can be cancelled."))
-            .RequireAuthorization(write);
+            .RequireAuthorization(write).WithName("ClinicCancelNotification").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Cancels a scheduled notification.");
 
         group.MapPost("/notifications/{id:long}/resend", async (long id, NotificationStore notifications, CancellationToken ct) =>
             await notifications.ResendAsync(id, ct) ? Results.Accepted() : Results.Problem(statusCode: 409, title: "Not resent", detail: "Only a sent, failed or cancelled notification can be sent again."))
-            .RequireAuthorization(write);
+            .RequireAuthorization(write).WithName("ClinicResendNotification").Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Sends a notification again, now.");
 
         group.MapGet("/audit", async (string? patient, string? format, int? limit, ClinicDirectory directory, AccessAudit audit, CancellationToken ct) =>
         {
@@ -123,7 +124,7 @@ public static class ClinicApi
             return format == "csv"
                 ? Results.File(Encoding.UTF8.GetBytes(AuditCsv.Write(entries)), "text/csv; charset=utf-8", "clinic-access-audit.csv")
                 : Results.Ok(entries);
-        }).RequireAuthorization(read).WithSummary("The access audit (?patient=PHONE, ?format=csv).");
+        }).RequireAuthorization(read).WithName("ClinicAccessAudit").Produces<IReadOnlyList<AuditEntry>>().ProducesValidationProblem().WithSummary("The access audit (?patient=PHONE, ?format=csv).");
 
         group.MapPost("/import", async (HttpRequest request, ClinicImporter importer, CancellationToken ct) =>
         {
@@ -143,7 +144,7 @@ public static class ClinicApi
             return summary.Errors.Count > 0
                 ? Results.ValidationProblem(summary.Errors.GroupBy(e => e.Split(':')[0]).ToDictionary(g => g.Key, g => g.ToArray()))
                 : Results.Ok(summary);
-        }).RequireAuthorization(write).WithSummary("Imports YAML (application/yaml) or CSV (text/csv); with any error nothing is imported.");
+        }).RequireAuthorization(write).WithName("ClinicImport").Produces<ImportSummary>().ProducesValidationProblem().WithSummary("Imports YAML (application/yaml) or CSV (text/csv); with any error nothing is imported.");
 
         return group;
     }

@@ -20,7 +20,7 @@ public sealed class LiveResponsesMatchTheDocumentTests
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
-        using var api = await app.ApiClientAsync();
+        using var api = await app.ApiClientAsync(Parley.Core.ApiKeys.ApiScopes.Read, Parley.Core.ApiKeys.ApiScopes.MessagesSend, Parley.Core.ApiKeys.ApiScopes.ClinicRead);
         var (ids, phone) = await SeedAsync(app, api, receiver);
         var document = JsonDocument.Parse(await app.Client.GetStringAsync("/openapi/v1.json")).RootElement.Clone();
         var validator = new OpenApiSchemaValidator(document);
@@ -100,7 +100,8 @@ public sealed class LiveResponsesMatchTheDocumentTests
     /// <summary>The template with real values: a key that is a route prefix (<c>/api/v1/webhooks/{id}</c>) or a parameter (<c>{accountId}</c>).</summary>
     private static string Url(string template, Dictionary<string, string> ids, string phone)
     {
-        var url = template;
+        // The clinic's routes read the demo clinic's patient (docs/clinic.md).
+        var url = template.Replace("/api/v1/clinic/patients/{phone}", "/api/v1/clinic/patients/" + Uri.EscapeDataString("+15550100001"), StringComparison.Ordinal);
         foreach (var (name, value) in ids.Where(kv => kv.Key.StartsWith('/')).OrderByDescending(kv => kv.Key.Length))
         {
             if (url.StartsWith(name, StringComparison.Ordinal))
