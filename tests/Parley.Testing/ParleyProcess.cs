@@ -50,10 +50,12 @@ public sealed partial class ParleyProcess : IAsyncDisposable
 
     /// <summary>Starts the server on a free loopback port and waits until it listens; returns it and its base URL.</summary>
     /// <param name="workingDirectory">Where the server is started; the test output folder by default.</param>
-    public static async Task<(ParleyProcess Process, Uri BaseUrl)> StartServerAsync(IDictionary<string, string?> settings, TimeSpan? timeout = null, string? workingDirectory = null)
+    /// <param name="environment">Environment changes for the process (a null value removes a variable).</param>
+    public static async Task<(ParleyProcess Process, Uri BaseUrl)> StartServerAsync(
+        IDictionary<string, string?> settings, TimeSpan? timeout = null, string? workingDirectory = null, IDictionary<string, string?>? environment = null)
     {
         var args = settings.Select(kv => $"--{kv.Key}={kv.Value}").Append("--urls=http://127.0.0.1:0").ToList();
-        var process = Start(args, workingDirectory);
+        var process = Start(args, workingDirectory, environment);
         var url = await process._listening.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
         return (process, new Uri(url));
     }

@@ -36,7 +36,6 @@ public static class CoreExtensions
         services.AddOptions<TransientRetryOptions>().BindConfiguration(TransientRetryOptions.SectionName);
         services.AddSingleton<TransientRetryJob>();
         services.AddHostedService(sp => sp.GetRequiredService<TransientRetryJob>());
-        services.AddOptions<FaultOptions>().BindConfiguration(FaultOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CreateDatabase(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<ParleyOptions>>().Value, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));

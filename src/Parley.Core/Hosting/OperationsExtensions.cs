@@ -8,6 +8,7 @@ using Parley.Core.Conversations;
 using Parley.Core.Events;
 using Parley.Core.Inbound;
 using Parley.Core.Maintenance;
+using Parley.Core.Outbound.Policy;
 using Parley.Core.Outbound.Sending;
 using Parley.Core.Statistics;
 using Parley.Core.Templates;
@@ -53,6 +54,7 @@ public static class OperationsExtensions
         services.AddSingleton<WebhookEventStore>();
         services.AddSingleton<WebhookReplay>();
         services.AddSingleton<IOutboundContentRules, WhatsAppContentRules>();
+        services.AddSingleton<OutboundPolicy>();
         services.AddSingleton<OutboundSender>();
         return services;
     }

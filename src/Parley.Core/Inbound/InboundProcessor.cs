@@ -6,26 +6,28 @@ using Parley.Core.Bots;
 using Parley.Core.Conversations;
 using Parley.Core.Messaging;
 using Parley.Core.Outbound;
+using Parley.Core.Outbound.Policy;
 using Parley.Core.Storage;
 using Parley.Core.Work;
 
 namespace Parley.Core.Inbound;
 
 /// <summary>
-/// Processes one stored inbound message: asks the account's bot for replies, then in one transaction
-/// queues the replies (idempotency key derived from the inbound message), stores the session and marks
-/// the message done. Run twice for the same message, it queues its replies once.
+/// Processes one stored inbound message: asks the account's bot for replies, passes them through the
+/// <see cref="OutboundPolicy"/> every outgoing message passes, then in one transaction queues them (idempotency key
+/// derived from the inbound message), stores the session and marks the message done. Run twice for the same message,
+/// it queues its replies once.
 /// </summary>
 public sealed class InboundProcessor(
     Database database,
     AccountRegistry accounts,
     BotCatalog bots,
     Media.InboundMediaFetcher media,
+    OutboundPolicy policy,
     TimeProvider time,
     WorkSignals signals,
-    Microsoft.Extensions.Options.IOptions<FaultOptions> faults,
     ILogger<InboundProcessor> logger,
-    Observability.ParleyMetrics? metrics = null)
+    Observability.ParleyMetrics metrics)
 {
     private long _processed;
 
@@ -70,15 +72,16 @@ public sealed class InboundProcessor(
                 bot.Name, message.Id, result.Replies.Count, time.GetElapsedTime(started).TotalMilliseconds);
         }
 
+        var replies = Admit(account, request, result);
         var now = time.NowMs();
-        var queued = await database.WriteAsync(w => StoreResultAsync(w, message, result, now), ct);
+        var queued = await database.WriteAsync(w => StoreResultAsync(w, message, result, replies, now), ct);
         if (queued is null)
         {
             // Another worker finished it after its lease expired under us: keep its outcome.
             return false;
         }
 
-        metrics?.Processed(time.GetElapsedTime(processingStarted), Clock.FromMs(time.NowMs()) - message.CreatedAt);
+        metrics.Processed(time.GetElapsedTime(processingStarted), Clock.FromMs(time.NowMs()) - message.CreatedAt);
         Interlocked.Increment(ref _processed);
         if (queued > 0)
         {
@@ -92,7 +95,7 @@ public sealed class InboundProcessor(
     /// The write half: marks the message done, queues the replies and stores the session, in one transaction.
     /// Returns how many replies were queued, or null (and writes nothing) when the message was already done.
     /// </summary>
-    private async Task<int?> StoreResultAsync(WriteContext w, StoredMessage message, BotResult result, long now)
+    private async Task<int?> StoreResultAsync(WriteContext w, StoredMessage message, BotResult result, IReadOnlyList<MessageContent> replies, long now)
     {
         var (conn, tx, ct) = (w.Connection, w.Transaction, w.CancellationToken);
         // Rows are locked in one order everywhere — contact, conversation, message — so this transaction and
@@ -115,10 +118,10 @@ public sealed class InboundProcessor(
         }
 
         var queued = 0;
-        for (var i = 0; i < result.Replies.Count; i++)
+        for (var i = 0; i < replies.Count; i++)
         {
             var id = await OutboundQueue.InsertAsync(conn, tx, new OutboundQueue.NewOutbound(
-                message.AccountId, message.ConversationId, message.ContactId, result.Replies[i], $"reply:{message.Id}:{i}")
+                message.AccountId, message.ConversationId, message.ContactId, replies[i], $"reply:{message.Id}:{i}")
             {
                 InReplyTo = message.Id,
                 Source = "bot",
@@ -134,15 +137,45 @@ public sealed class InboundProcessor(
             """,
             new { queued, result.Session, result.ConversationState, now, message.ConversationId }, tx, cancellationToken: ct));
 
-        if (faults.Value.KillBeforeCommitOnText is { Length: > 0 } trigger && message.Content.Text == trigger)
+        return queued;
+    }
+
+    /// <summary>
+    /// The bot's replies that the policy lets through, shaped for the channel. The contact's opt-out as this message
+    /// leaves it counts: the confirmation of a STOP goes out, nothing after it does, and an opt-in's answer goes out.
+    /// </summary>
+    private IReadOnlyList<MessageContent> Admit(Account account, BotRequest request, BotResult result)
+    {
+        if (result.Replies.Count == 0)
         {
-            // Written straight to stderr: the logger's queue would die with the process.
-            await Console.Error.WriteLineAsync($"Fault injection: killing the process before committing message {message.Id}");
-            await Console.Error.FlushAsync(ct);
-            System.Diagnostics.Process.GetCurrentProcess().Kill();
+            return [];
         }
 
-        return queued;
+        var optedOut = request.Contact.OptedOut && result.OptedOut != false;
+        var recipient = new OutboundRecipient(request.Contact.Blocked, optedOut, request.Message.CreatedAt);
+        var admitted = new List<MessageContent>();
+        foreach (var reply in result.Replies)
+        {
+            if (policy.Refusal(recipient, reply.Type) is { } refused)
+            {
+                logger.LogInformation("Bot reply to message {MessageId} not sent: {Refusal}", request.Message.Id, refused.Detail);
+                continue;
+            }
+
+            foreach (var part in policy.Shape(account, reply))
+            {
+                if (policy.ContentErrors(account, part) is { Count: > 0 } errors)
+                {
+                    // A bot's mistake, not the contact's: said where its author looks, and the rest of the answer still goes.
+                    logger.LogWarning("Bot reply to message {MessageId} dropped: {Errors}", request.Message.Id, string.Join(" ", errors.Select(e => $"{e.Field}: {e.Message}")));
+                    continue;
+                }
+
+                admitted.Add(part);
+            }
+        }
+
+        return admitted;
     }
 
     private static async Task<BotRequest> LoadRequestAsync(DbConnection c, Account account, StoredMessage message, CancellationToken ct)

@@ -18,64 +18,22 @@ public sealed class InboundWorker(
     InstanceIdentity instance,
     StartupGate gate,
     ILogger<InboundWorker> logger,
-    Observability.ParleyMetrics? metrics = null)
+    Observability.ParleyMetrics metrics)
     : LaneWorker(new ConversationLane(database, "in"), signals.Inbound, options, time, instance, gate, logger)
 {
-    private const int BatchSize = 20;
-
-    protected override async Task ProcessAsync(LaneLease lease, CancellationToken ct)
-    {
-        while (true)
+    protected override Task ProcessAsync(LaneLease lease, CancellationToken ct) =>
+        ProcessPendingAsync(lease, async (message, token) =>
         {
-            IReadOnlyList<StoredMessage> batch;
-            await using (var c = await database.OpenAsync(ct))
+            try
             {
-                var rows = await c.QueryAsync<MessageQueries.Row>(new CommandDefinition(
-                    $"SELECT {MessageQueries.Columns} FROM messages WHERE conversation_id = @id AND process_state = 1 AND direction = 'inbound' ORDER BY id LIMIT @BatchSize",
-                    new { id = lease.ConversationId, BatchSize }, cancellationToken: ct));
-                batch = rows.Select(MessageQueries.ToMessage).ToList();
+                await processor.ProcessAsync(message, token);
+                return true;
             }
-
-            if (batch.Count == 0)
+            catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
             {
-                return;
+                return await RecordFailureAsync(lease, message, ex, token);
             }
-
-            foreach (var message in batch)
-            {
-                var nextAttemptAt = message.NextAttemptAt.ToUnixTimeMilliseconds();
-                if (nextAttemptAt > Time.NowMs())
-                {
-                    lease.ReadyAt = nextAttemptAt;
-                    return;
-                }
-
-                if (!await lease.RenewAsync(ct))
-                {
-                    logger.LogWarning("Lost the lease on conversation {ConversationId}; another worker has it", lease.ConversationId);
-                    return;
-                }
-
-                try
-                {
-                    await processor.ProcessAsync(message, ct);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-                {
-                    if (!await RecordFailureAsync(lease, message, ex, ct))
-                    {
-                        return;
-                    }
-                }
-            }
-
-            if (batch.Count < BatchSize)
-            {
-                // All that was pending is done; what arrived since is reported by the release, which wakes the claim loop.
-                return;
-            }
-        }
-    }
+        }, ct);
 
     /// <summary>Returns true when the message was given up on and the conversation can go on.</summary>
     private async Task<bool> RecordFailureAsync(LaneLease lease, StoredMessage message, Exception error, CancellationToken ct)
@@ -99,7 +57,7 @@ public sealed class InboundWorker(
             reason = reason[..2000];
         }
 
-        metrics?.InboundFailed(giveUp);
+        metrics.InboundFailed(giveUp);
         logger.LogWarning(error, "Inbound message {MessageId} failed (attempt {Attempt} of {Max}){GiveUp}",
             message.Id, attempts, Options.MaxAttempts, giveUp ? "; marked failed" : "");
         await database.WriteAsync(async w =>

@@ -19,9 +19,8 @@ namespace Parley.Core.Inbound;
 /// each in its own savepoint, so one bad delivery fails only its own request; each caller returns only once its own
 /// delivery is committed. Committed changes are published as <see cref="IDomainEvents"/> after the commit.
 /// </remarks>
-public sealed class IntakeStore(Database database, TimeProvider time, WorkSignals signals, IDomainEvents? events = null, Observability.ParleyMetrics? metrics = null)
+public sealed class IntakeStore(Database database, TimeProvider time, WorkSignals signals, IDomainEvents events, Observability.ParleyMetrics metrics)
 {
-    private readonly IDomainEvents _events = events ?? NoDomainEvents.Instance;
 
     public async Task<IntakeResult> StoreAsync(InboundBatch batch, CancellationToken ct = default)
     {
@@ -33,8 +32,8 @@ public sealed class IntakeStore(Database database, TimeProvider time, WorkSignal
             signals.Inbound.Notify();
         }
 
-        await _events.PublishAsync(written.Published, ct);
-        metrics?.Stored(batch, written.Result.NewMessageIds.Count, time.GetElapsedTime(started));
+        await events.PublishAsync(written.Published, ct);
+        metrics.Stored(batch, written.Result.NewMessageIds.Count, time.GetElapsedTime(started));
         return written.Result;
     }
 
@@ -61,7 +60,7 @@ public sealed class IntakeStore(Database database, TimeProvider time, WorkSignal
                 new { batch.AccountId, batch.Provider, now, batch.ContentType, batch.RawBody, messages = batch.Messages.Count, statuses = batch.Statuses.Count },
                 tx, cancellationToken: ct));
 
-        var wantsReceived = _events.Wants(MessageReceived.Name);
+        var wantsReceived = events.Wants(MessageReceived.Name);
         foreach (var message in batch.Messages)
         {
             if (await InsertMessageAsync(c, tx, batch.AccountId, eventId, message, now, ct) is { } stored)
@@ -74,7 +73,7 @@ public sealed class IntakeStore(Database database, TimeProvider time, WorkSignal
             }
         }
 
-        var wantsStatus = _events.Wants(MessageStatusChanged.Name);
+        var wantsStatus = events.Wants(MessageStatusChanged.Name);
         foreach (var status in batch.Statuses.OrderBy(s => s.ProviderMessageId, StringComparer.Ordinal))
         {
             var change = await StatusWriter.ApplyTrackedAsync(c, tx, batch.AccountId, status, now, ct);

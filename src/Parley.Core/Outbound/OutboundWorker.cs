@@ -21,7 +21,7 @@ public sealed class OutboundWorker(
     AccountRegistry accounts,
     ChannelCatalog channels,
     OutboundThrottle throttle,
-    IOptions<OutboundOptions> outboundOptions,
+    Policy.OutboundPolicy policy,
     OutboundQueue queue,
     WorkSignals signals,
     IOptions<WorkerOptions> options,
@@ -30,105 +30,63 @@ public sealed class OutboundWorker(
     IDomainEvents events,
     StartupGate gate,
     ILogger<OutboundWorker> logger,
-    Observability.ParleyMetrics? metrics = null,
+    Observability.ParleyMetrics metrics,
     IEnumerable<IOutboundContentFiller>? fillers = null)
     : LaneWorker(new ConversationLane(database, "out"), signals.Outbound, options, time, instance, gate, logger)
 {
-    private const int BatchSize = 20;
-
-    protected override async Task ProcessAsync(LaneLease lease, CancellationToken ct)
+    protected override Task ProcessAsync(LaneLease lease, CancellationToken ct)
     {
-        while (true)
+        Recipient recipient = null!;
+        return ProcessPendingAsync(lease, async (message, token) =>
         {
-            IReadOnlyList<StoredMessage> batch;
-            Recipient recipient;
-            await using (var c = await database.OpenAsync(ct))
+            using var logScope = logger.BeginScope(Observability.LogScopes.ForMessage(message));
+            var account = await accounts.FindAsync(message.AccountId, token);
+            var capabilities = account is null ? ChannelCapabilities.WhatsApp : channels.For(account.Provider)?.Capabilities ?? ChannelCapabilities.WhatsApp;
+            if (account is not null && await throttle.AcquireAsync(account, recipient.wa_id, capabilities, token) is { } wait && wait > TimeSpan.Zero)
             {
-                var rows = await c.QueryAsync<MessageQueries.Row>(new CommandDefinition(
-                    $"SELECT {MessageQueries.Columns} FROM messages WHERE conversation_id = @id AND process_state = 1 AND direction = 'outbound' ORDER BY id LIMIT @BatchSize",
-                    new { id = lease.ConversationId, BatchSize }, cancellationToken: ct));
-                var messages = rows.Select(MessageQueries.ToMessage).ToList();
-                if (messages.Count == 0)
-                {
-                    return;
-                }
-
-                recipient = await c.QuerySingleAsync<Recipient>(new CommandDefinition(
-                    """
-                    SELECT k.wa_id, k.phone, v.last_inbound_at FROM conversations v JOIN contacts k ON k.id = v.contact_id
-                    WHERE v.id = @ConversationId
-                    """,
-                    new { messages[0].ConversationId }, cancellationToken: ct));
-                batch = messages;
+                // Over a rate limit: come back when a token is free; later messages wait behind this one.
+                lease.ReadyAt = Time.NowMs() + Math.Max(1, (long)wait.TotalMilliseconds);
+                return false;
             }
 
-            foreach (var message in batch)
+            var result = account is null
+                ? SendResult.Permanent("account_missing", $"Account '{message.AccountId}' does not exist.")
+                : OutsideWindow(message, recipient) ?? await SendAsync(account, message, recipient, token);
+            if (!await RecordAsync(lease, message, result, token))
             {
-                using var logScope = logger.BeginScope(Observability.LogScopes.ForMessage(message));
-                var due = message.NextAttemptAt.ToUnixTimeMilliseconds();
-                if (due > Time.NowMs())
-                {
-                    lease.ReadyAt = due;
-                    return;
-                }
-
-                if (!await lease.RenewAsync(ct))
-                {
-                    return;
-                }
-
-                var account = await accounts.FindAsync(message.AccountId, ct);
-                var capabilities = account is null ? ChannelCapabilities.WhatsApp : channels.For(account.Provider)?.Capabilities ?? ChannelCapabilities.WhatsApp;
-                if (account is not null && await throttle.AcquireAsync(account, recipient.wa_id, capabilities, ct) is { } wait && wait > TimeSpan.Zero)
-                {
-                    // Over a rate limit: come back when a token is free; later messages wait behind this one.
-                    lease.ReadyAt = Time.NowMs() + Math.Max(1, (long)wait.TotalMilliseconds);
-                    return;
-                }
-
-                var result = account is null
-                    ? SendResult.Permanent("account_missing", $"Account '{message.AccountId}' does not exist.")
-                    : OutsideWindow(message, recipient) ?? await SendAsync(account, message, recipient, ct);
-                if (!await RecordAsync(lease, message, result, ct))
-                {
-                    return;
-                }
-
-                if (account is not null && !result.Accepted && !result.Transient && result.NeedsTemplate)
-                {
-                    await ReengageAsync(account, message, recipient, ct);
-                }
+                return false;
             }
 
-            if (batch.Count < BatchSize)
+            if (account is not null && !result.Accepted && !result.Transient && result.NeedsTemplate)
             {
-                // All that was pending is done; what arrived since is reported by the release, which wakes the claim loop.
-                return;
+                await ReengageAsync(account, message, recipient, token);
             }
-        }
+
+            return true;
+        }, ct, beforeBatch: async (batch, token) => recipient = await LoadRecipientAsync(batch[0].ConversationId, token));
+    }
+
+    private async Task<Recipient> LoadRecipientAsync(long conversationId, CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return await c.QuerySingleAsync<Recipient>(new CommandDefinition(
+            """
+            SELECT k.wa_id, k.phone, v.last_inbound_at FROM conversations v JOIN contacts k ON k.id = v.contact_id
+            WHERE v.id = @conversationId
+            """,
+            new { conversationId }, cancellationToken: ct));
     }
 
     private sealed record Recipient(string wa_id, string? phone, long? last_inbound_at);
 
-    /// <summary>WhatsApp refuses free-form messages once 24 hours have passed since the contact last wrote: refuse them here first.</summary>
-    private SendResult? OutsideWindow(StoredMessage message, Recipient recipient)
-    {
-        if (message.Content.Type == MessageTypes.Template)
-        {
-            return null;
-        }
-
-        var window = outboundOptions.Value.CustomerServiceWindow;
-        var last = recipient.last_inbound_at;
-        if (last is not null && Time.NowMs() - last.Value <= (long)window.TotalMilliseconds)
-        {
-            return null;
-        }
-
-        return SendResult.Permanent("outside_window", last is null
-            ? "The contact has never written to this number, so only an approved template may start the conversation."
-            : $"The contact last wrote more than {window.TotalHours:0} hours ago (WhatsApp's customer service window); send an approved template instead.") with { NeedsTemplate = true };
-    }
+    /// <summary>
+    /// WhatsApp refuses free-form messages once the customer service window has closed: the policy's window rule, checked
+    /// again at send time because the window may have closed while the message waited in the queue.
+    /// </summary>
+    private SendResult? OutsideWindow(StoredMessage message, Recipient recipient) =>
+        policy.WindowRefusal(recipient.last_inbound_at is { } at ? Clock.FromMs(at) : null, message.Content.Type) is { } refused
+            ? SendResult.Permanent("outside_window", refused.Detail) with { NeedsTemplate = true }
+            : null;
 
     /// <summary>
     /// After a refusal for the window, sends the account's re-engagement template (setting <c>ReengagementTemplate</c>,
@@ -194,7 +152,7 @@ public sealed class OutboundWorker(
     /// <summary>Stores the outcome; returns true when the queue may go on to the next message.</summary>
     private async Task<bool> RecordAsync(LaneLease lease, StoredMessage message, SendResult result, CancellationToken ct)
     {
-        metrics?.OutboundAttempt(result, message.Attempts + 1, Options.MaxAttempts);
+        metrics.OutboundAttempt(result, message.Attempts + 1, Options.MaxAttempts);
         var (goOn, changes) = await RecordCoreAsync(lease, message, result, ct);
         // Published once the connection is closed: on SQLite it holds the process's write gate until then.
         await PublishStatusesAsync(message, changes, ct);

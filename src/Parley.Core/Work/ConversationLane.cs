@@ -1,4 +1,5 @@
 using Dapper;
+using Parley.Core.Messaging;
 using Parley.Core.Storage;
 
 namespace Parley.Core.Work;
@@ -15,6 +16,7 @@ public sealed class ConversationLane
     private readonly string _claimSql;
     private readonly string _renewSql;
     private readonly string _releaseSql;
+    private readonly string _pendingSql;
 
     /// <param name="prefix"><c>in</c> or <c>out</c>: the column prefix of this lane.</param>
     public ConversationLane(Database db, string prefix)
@@ -31,6 +33,11 @@ public sealed class ConversationLane
             RETURNING id
             """;
         _renewSql = $"UPDATE conversations SET {prefix}_lease_until = @until WHERE id = @id AND {prefix}_lease_owner = @owner";
+        _pendingSql = $"""
+            SELECT {MessageQueries.Columns} FROM messages
+            WHERE conversation_id = @id AND process_state = 1 AND direction = '{(prefix == "in" ? "inbound" : "outbound")}'
+            ORDER BY id LIMIT @max
+            """;
         _releaseSql = $"""
             UPDATE conversations SET {prefix}_lease_owner = NULL, {prefix}_lease_until = 0, {prefix}_ready_at = @readyAt
             WHERE id = @id AND {prefix}_lease_owner = @owner
@@ -43,6 +50,14 @@ public sealed class ConversationLane
     public Task<IReadOnlyList<long>> ClaimAsync(string owner, int max, long now, long until, CancellationToken ct) =>
         _db.WriteAsync<IReadOnlyList<long>>(async w =>
             (await w.Connection.QueryAsync<long>(new CommandDefinition(_claimSql, new { owner, until, now, max }, w.Transaction, cancellationToken: w.CancellationToken))).ToList(), ct);
+
+    /// <summary>The conversation's pending messages of this lane's direction, oldest first, at most <paramref name="max"/>.</summary>
+    public async Task<IReadOnlyList<StoredMessage>> PendingAsync(long id, int max, CancellationToken ct)
+    {
+        await using var c = await _db.OpenAsync(ct);
+        var rows = await c.QueryAsync<MessageQueries.Row>(new CommandDefinition(_pendingSql, new { id, max }, cancellationToken: ct));
+        return rows.Select(MessageQueries.ToMessage).ToList();
+    }
 
     /// <summary>Extends the lease; false when it was lost (it expired and another worker took the conversation).</summary>
     public Task<bool> RenewAsync(long id, string owner, long until, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Parley.Core.Messaging;
 using Parley.Core.Startup;
 using Parley.Core.Storage;
 
@@ -35,8 +36,66 @@ public abstract class LaneWorker(
     protected WorkerOptions Options { get; } = options.Value;
     protected TimeProvider Time { get; } = time;
 
+    /// <summary>Messages read per round trip by <see cref="ProcessPendingAsync"/>.</summary>
+    public const int BatchSize = 20;
+
     /// <summary>Processes the conversation's pending work in order, renewing the lease as it goes.</summary>
     protected abstract Task ProcessAsync(LaneLease lease, CancellationToken ct);
+
+    /// <summary>
+    /// The loop both queues share: the held conversation's pending messages, oldest first, read in batches; each is
+    /// handed to <paramref name="handle"/> once it is due and the lease is renewed. It stops at a message not due yet
+    /// (the lease's <see cref="LaneLease.ReadyAt"/> says when), when the lease is lost, when <paramref name="handle"/>
+    /// returns false (it set <see cref="LaneLease.ReadyAt"/> or gave up), or when nothing is left.
+    /// </summary>
+    /// <param name="beforeBatch">Reads what a batch needs besides its messages (the outbound queue: the recipient).</param>
+    protected async Task ProcessPendingAsync(
+        LaneLease lease,
+        Func<StoredMessage, CancellationToken, Task<bool>> handle,
+        CancellationToken ct,
+        Func<IReadOnlyList<StoredMessage>, CancellationToken, Task>? beforeBatch = null)
+    {
+        while (true)
+        {
+            var batch = await lane.PendingAsync(lease.ConversationId, BatchSize, ct);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            if (beforeBatch is not null)
+            {
+                await beforeBatch(batch, ct);
+            }
+
+            foreach (var message in batch)
+            {
+                var due = message.NextAttemptAt.ToUnixTimeMilliseconds();
+                if (due > Time.NowMs())
+                {
+                    lease.ReadyAt = due;
+                    return;
+                }
+
+                if (!await lease.RenewAsync(ct))
+                {
+                    logger.LogWarning("Lost the lease on conversation {ConversationId} in the {Lane} queue; another worker has it", lease.ConversationId, lane.Name);
+                    return;
+                }
+
+                if (!await handle(message, ct))
+                {
+                    return;
+                }
+            }
+
+            if (batch.Count < BatchSize)
+            {
+                // All that was pending is done; what arrived since is reported by the release, which wakes the claim loop.
+                return;
+            }
+        }
+    }
 
     /// <summary>Runs one claim-and-process round to completion; for tests and the CLI.</summary>
     public async Task<int> DrainOnceAsync(CancellationToken ct)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Parley.Core.Contacts;
+using Parley.Core.Outbound.Policy;
 using Parley.Core.Outbound.Sending;
 using Parley.Core.Storage;
 using Parley.Identity.Audit;
@@ -67,7 +68,7 @@ public sealed class OneTimeCodes(
             var why = outcome switch
             {
                 SendOutcome.Refused r => new CodeRequestResult.Refused(
-                    r.Code == OutboundSender.TemplateRequired ? CodeRefusals.NeedsTemplate : CodeRefusals.Undeliverable, r.Detail, Field: "phone"),
+                    r.Code == OutboundPolicy.TemplateRequired ? CodeRefusals.NeedsTemplate : CodeRefusals.Undeliverable, r.Detail, Field: "phone"),
                 SendOutcome.Invalid i => new CodeRequestResult.Refused(CodeRefusals.Undeliverable,
                     "The code could not be sent: " + string.Join(" ", i.Errors.Select(e => $"{e.Field}: {e.Message}")), Field: "account"),
                 _ => new CodeRequestResult.Refused(CodeRefusals.Undeliverable, "The code could not be sent.", Field: "phone"),

@@ -26,6 +26,7 @@ public static class IdentityApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapPost("/otp", RequestAsync)
+            .WithName("RequestSignInCode")
             .WithSummary("Send a sign-in code to a WhatsApp number")
             .WithDescription(
                 "Sends a 6-digit code to the number's WhatsApp, through the account that serves it: as a message inside WhatsApp's " +
@@ -35,6 +36,7 @@ public static class IdentityApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/otp/verify", VerifyAsync)
+            .WithName("VerifySignInCode")
             .WithSummary("Check a sign-in code and start a web session")
             .WithDescription(
                 "On the right code: 200 with a session token (send it as `Authorization: Bearer ps_…`) and the `parley_session` " +
@@ -42,9 +44,11 @@ public static class IdentityApi
                 "400 whose `errors.code` says which, and how many tries are left.")
             .ProducesValidationProblem();
         group.MapPost("/logout", LogoutAsync)
+            .WithName("SignOut")
             .WithSummary("End the web session")
             .WithDescription("Revokes the session of the cookie or bearer token at once and deletes the cookie.");
         group.MapGet("/me", MeAsync)
+            .WithName("GetSignedInNumber")
             .WithSummary("The signed-in number")
             .WithDescription("Needs a web session (`parley_session` cookie or `Authorization: Bearer ps_…`).")
             .RequireAuthorization(IdentityPolicies.SignedIn)

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using Parley.Identity;
+using Parley.Identity.Web;
 
 namespace Parley.Api;
 
@@ -40,6 +42,13 @@ public static class ApiOpenApi
                     BearerFormat = "Parley API key (pk_live_…)",
                     Description = "An API key created with `apikeys create` or POST /api/v1/api-keys.",
                 });
+                document.AddComponent(IdentityAuthentication.Scheme, new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "Sign-in session token (ps_…)",
+                    Description = "A person's session from POST /api/v1/auth/otp/verify (also sent as the parley_session cookie).",
+                });
                 return Task.CompletedTask;
             });
             o.AddDocumentTransformer(ApiDocumentRules.ApplyAsync);
@@ -61,6 +70,16 @@ public static class ApiOpenApi
                     Describe(operation, "401", "No API key, or an unknown or revoked one.");
                     Describe(operation, "403", "The API key lacks the scope.");
                     Describe(operation, "429", "Too many requests for this API key; the Retry-After header says when to try again.");
+                }
+
+                if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy == IdentityPolicies.SignedIn))
+                {
+                    operation.Security ??= [];
+                    operation.Security.Add(new OpenApiSecurityRequirement
+                    {
+                        [new OpenApiSecuritySchemeReference(IdentityAuthentication.Scheme, context.Document)] = [],
+                    });
+                    Describe(operation, "401", "No sign-in session, or an expired or revoked one.");
                 }
 
                 Describe(operation, "400", "The request is not valid: 'errors' names each field that failed.");

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Parley.Core.Events;
 using Parley.Core.Hosting;
 using Parley.Core.Inbound;
 using Parley.Core.Maintenance;
@@ -196,6 +198,8 @@ public sealed class RetentionJobTests
         public Database Database { get; }
         public ManualTimeProvider Time { get; } = new(Start);
 
+        private Parley.Core.Observability.ParleyMetrics Metrics { get; } = new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+
         public static async Task<Fixture> CreateAsync(DatabaseKind kind)
         {
             var testDatabase = await Parley.Testing.TestDatabase.CreateAsync(kind);
@@ -230,7 +234,7 @@ public sealed class RetentionJobTests
                 Messages = messageId is null ? [] : [new InboundMessage(messageId, new ContactRef("15550001111"), content, Time.GetUtcNow())],
                 Statuses = parkedStatusFor is null ? [] : [new StatusUpdate(parkedStatusFor, MessageStatus.Delivered, Time.GetUtcNow())],
             };
-            return new IntakeStore(Database, Time, new WorkSignals()).StoreAsync(batch);
+            return new IntakeStore(Database, Time, new WorkSignals(), new DomainEventPublisher([], NullLogger<DomainEventPublisher>.Instance), Metrics).StoreAsync(batch);
         }
 
         public async Task<long> CountAsync(string table)

@@ -119,6 +119,8 @@ public sealed partial class IdentityApiTests
         }
 
         paths.GetProperty("/api/v1/auth/otp").GetProperty("post").GetProperty("responses").TryGetProperty("202", out _).ShouldBeTrue();
+        paths.GetProperty("/api/v1/auth/me").GetProperty("get").GetProperty("security")[0].TryGetProperty("ParleyIdentity", out _).ShouldBeTrue();
+        doc.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ParleyIdentity", out _).ShouldBeTrue();
     }
 
     /// <summary>The code as the person's (sandbox) phone shows it.</summary>

@@ -34,6 +34,11 @@ public sealed class LiveResponsesMatchTheDocumentTests
                 continue; // The providers' webhook verification is not a read route of the API.
             }
 
+            if (path.Name.StartsWith("/api/v1/auth/", StringComparison.Ordinal))
+            {
+                continue; // Needs a person's sign-in session, not an API key (Parley.Identity.Tests checks its answers).
+            }
+
             var url = Url(path.Name, ids, phone);
             using var response = await api.GetAsync(url);
             var body = await response.Content.ReadAsByteArrayAsync();

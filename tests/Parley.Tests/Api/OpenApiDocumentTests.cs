@@ -53,6 +53,13 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
             }
 
             operation.GetProperty("operationId").GetString().ShouldNotBeNullOrEmpty($"{method} {path}");
+            if (path.StartsWith("/api/v1/auth/", StringComparison.Ordinal))
+            {
+                // Sign-in (Identity): no API key; limited per client address instead.
+                responses.Select(r => r.Name).ShouldContain("429", $"{method} {path}");
+                continue;
+            }
+
             operation.GetProperty("security")[0].GetProperty("ApiKey").GetArrayLength().ShouldBe(1, $"{method} {path} names its scope");
             responses.Select(r => r.Name).ShouldContain("401", $"{method} {path}");
             responses.Select(r => r.Name).ShouldContain("403", $"{method} {path}");

@@ -71,6 +71,27 @@ public sealed class TwilioEndToEndTests
     private static Task<HttpResponseMessage> PostAsync(TestApp app, IEnumerable<KeyValuePair<string, string>> form, string? signedUrl = SignedUrl, string? authToken = null) =>
         TwilioForms.PostSignedAsync(app.Client, Webhook, form, authToken ?? FakeTwilio.DefaultAuthToken, signedUrl);
 
+    /// <summary>
+    /// Regression guard for the one outbound path: a bot's reply longer than the channel takes (Twilio: 1,600 characters)
+    /// is split by the outbound policy before it is queued, so each part is a message of its own with its own status.
+    /// </summary>
+    [Theory, SqliteData, PostgresData]
+    public async Task BotReplyLongerThanTwilioTakes_IsQueuedAsPartsThatEachFit(DatabaseKind kind)
+    {
+        await using var fake = await FakeTwilio.StartAsync();
+        await using var app = await TestApp.StartAsync(kind, Settings(fake));
+        var text = string.Join(" ", Enumerable.Repeat("palabra", 250)); // 1,999 characters; echoed with its prefix
+
+        (await PostAsync(app, TwilioForms.Text(TwilioForms.NewMessageSid(), Ana, text))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var rows = await WaitAsync(app, rows => rows.Count(r => r.direction == "outbound" && r.provider_message_id is not null) >= 3);
+        rows.Count(r => r.direction == "outbound").ShouldBe(3); // the greeting and the echo in two parts
+        var sends = await fake.WaitForSendsAsync(3);
+        sends.ShouldAllBe(s => s.Field("Body")!.Length <= 1600);
+        sends[1].Field("Body")!.ShouldStartWith("You said: palabra");
+        string.Join(" ", sends.Skip(1).Select(s => s.Field("Body"))).ShouldContain(text[^200..]);
+    }
+
     [Theory, SqliteData, PostgresData]
     public async Task Text_IsAnsweredThroughTwilio_AndStatusCallbacksOutOfOrderEndAtRead(DatabaseKind kind)
     {

@@ -3,31 +3,27 @@ using Parley.Core.Accounts;
 using Parley.Core.Contacts;
 using Parley.Core.Conversations;
 using Parley.Core.Messaging;
+using Parley.Core.Outbound.Policy;
 using Parley.Core.Storage;
 using Parley.Core.Templates;
 
 namespace Parley.Core.Outbound.Sending;
 
 /// <summary>
-/// Validates a message against the account, the content rules, the template catalogue, the contact's flags and
-/// WhatsApp's 24-hour rule, then queues it on the outbound queue. The API, the CLI and the admin UI all send through it.
+/// Validates a message against the account and the template catalogue, applies the <see cref="OutboundPolicy"/>
+/// (content rules, the contact's flags, WhatsApp's 24-hour rule), then queues it on the outbound queue. The API, the CLI,
+/// the admin UI and the modules all send through it; the bots' replies pass the same policy in the inbound processor.
 /// </summary>
 public sealed class OutboundSender(
     AccountRegistry accounts,
     ChannelCatalog channels,
-    IEnumerable<IOutboundContentRules> rules,
+    OutboundPolicy policy,
     TemplateCatalog templates,
     ContactDirectory contacts,
     ConversationQueries conversations,
     OutboundQueue queue,
-    Database database,
-    Microsoft.Extensions.Options.IOptions<OutboundOptions> outboundOptions,
-    TimeProvider time)
+    Database database)
 {
-    public const string TemplateRequired = "template_required";
-    public const string ContactOptedOut = "contact_opted_out";
-    public const string ContactBlocked = "contact_blocked";
-
     public async Task<SendOutcome> SendAsync(SendCommand command, CancellationToken ct = default)
     {
         var account = await accounts.FindAsync(command.AccountId, ct);
@@ -46,7 +42,7 @@ public sealed class OutboundSender(
             return Invalid("to", "'to' must be a phone number in international form, like +15550001111.");
         }
 
-        var errors = rules.SelectMany(r => r.Validate(account, command.Content)).ToList();
+        var errors = policy.ContentErrors(account, command.Content);
         if (errors.Count > 0)
         {
             return new SendOutcome.Invalid(errors);
@@ -85,27 +81,10 @@ public sealed class OutboundSender(
         }
 
         var contact = await contacts.FindAsync(account.Id, phone.WaId, ct);
-        if (contact is { Blocked: true })
+        var lastInbound = content.Type == MessageTypes.Template ? null : await conversations.LastInboundAsync(account.Id, phone.WaId, ct);
+        if (policy.Refusal(new OutboundRecipient(contact is { Blocked: true }, contact is { OptedOut: true }, lastInbound), content.Type) is { } refused)
         {
-            return new SendOutcome.Refused(ContactBlocked, "Contact blocked", "This contact is blocked; unblock them before sending.");
-        }
-
-        if (contact is { OptedOut: true })
-        {
-            return new SendOutcome.Refused(ContactOptedOut, "Contact opted out", "This contact asked to receive no more messages.");
-        }
-
-        if (content.Type != MessageTypes.Template)
-        {
-            var lastInbound = await conversations.LastInboundAsync(account.Id, phone.WaId, ct);
-            var window = outboundOptions.Value.CustomerServiceWindow;
-            if (lastInbound is null || time.GetUtcNow() - lastInbound.Value > window)
-            {
-                return new SendOutcome.Refused(TemplateRequired, "A template is needed",
-                    lastInbound is null
-                        ? "The contact has never written to this account, so WhatsApp accepts only a template message (type 'template')."
-                        : $"The contact last wrote at {lastInbound.Value:u}, more than {window.TotalHours:0} hours ago (WhatsApp's customer service window), so only a template message (type 'template') may be sent.");
-            }
+            return refused;
         }
 
         var key = command.IdempotencyKey is { Length: > 0 } k ? $"{command.Source}:{k}" : null;
