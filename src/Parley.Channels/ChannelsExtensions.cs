@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Parley.Channels.Acs;
 using Parley.Channels.Meta;
 using Parley.Channels.Sandbox;
@@ -7,6 +9,7 @@ using Parley.Channels.Twilio;
 using Parley.Core.Accounts;
 using Parley.Core.Inbound;
 using Parley.Core.Outbound;
+using Parley.Core.Webhooks;
 
 namespace Parley.Channels;
 
@@ -16,7 +19,13 @@ public static class ChannelsExtensions
     public static IHostApplicationBuilder AddChannels(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName);
+        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SandboxExposure>();
+        services.AddSingleton<SandboxAccess>();
+        services.AddHostedService<SandboxStartupCheck>();
+        services.AddRateLimiter(SandboxRateLimits.Add);
+        // Sandbox events reach outgoing webhooks only when asked for (they are marked "sandbox": true).
+        services.AddOptions<OutgoingWebhookOptions>().Configure<IOptions<SandboxOptions>>((webhooks, sandbox) => webhooks.DeliverSandboxEvents = sandbox.Value.OutgoingWebhooks);
         services.AddSingleton<SandboxReceipts>();
         services.AddSingleton<SandboxDeliveries>();
         services.AddSingleton<IChannel, SandboxChannel>();

@@ -48,16 +48,19 @@ public sealed partial class ParleyProcess : IAsyncDisposable
 
     public static string ParleyDll => Path.Combine(AppContext.BaseDirectory, "Parley.dll");
 
-    /// <summary>Starts the server on a free loopback port and waits until it listens; returns it and its base URL.</summary>
+    /// <summary>
+    /// Starts the server on a free port (loopback unless <paramref name="urls"/> says otherwise) and waits until it
+    /// listens; returns it and its base URL, on 127.0.0.1 when it listens on every interface.
+    /// </summary>
     /// <param name="workingDirectory">Where the server is started; the test output folder by default.</param>
     /// <param name="environment">Environment changes for the process (a null value removes a variable).</param>
     public static async Task<(ParleyProcess Process, Uri BaseUrl)> StartServerAsync(
-        IDictionary<string, string?> settings, TimeSpan? timeout = null, string? workingDirectory = null, IDictionary<string, string?>? environment = null)
+        IDictionary<string, string?> settings, TimeSpan? timeout = null, string urls = "http://127.0.0.1:0", string? workingDirectory = null, IDictionary<string, string?>? environment = null)
     {
-        var args = settings.Select(kv => $"--{kv.Key}={kv.Value}").Append("--urls=http://127.0.0.1:0").ToList();
+        var args = settings.Select(kv => $"--{kv.Key}={kv.Value}").Append($"--urls={urls}").ToList();
         var process = Start(args, workingDirectory, environment);
         var url = await process._listening.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
-        return (process, new Uri(url));
+        return (process, new Uri(url.Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal).Replace("://[::]:", "://127.0.0.1:", StringComparison.Ordinal)));
     }
 
     /// <summary>
@@ -213,6 +216,6 @@ public sealed partial class ParleyProcess : IAsyncDisposable
     private static partial Regex ListeningLine();
 
     // Parley's own start-up line (Hosting/ListeningAnnouncement): every address, comma-separated.
-    [GeneratedRegex(@"Parley is listening on (.+?)\. Open the sandbox")]
+    [GeneratedRegex(@"Parley is listening on (.+?)\. (?:Open the sandbox|The sandbox is off)")]
     private static partial Regex AnnouncedLine();
 }

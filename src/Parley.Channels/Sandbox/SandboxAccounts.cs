@@ -1,22 +1,21 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
 using Parley.Core.Inbound;
 
 namespace Parley.Channels.Sandbox;
 
 /// <summary>
-/// Built-in sandbox accounts, whenever the sandbox is enabled: <c>sandbox</c>, served by the default bot,
+/// Built-in sandbox accounts, whenever the sandbox is on (<see cref="SandboxExposure.Enabled"/>, decided from the configured addresses at start): <c>sandbox</c>, served by the default bot,
 /// and one more per other registered bot, named after it (<c>ministry</c> → the ministry bot), so every bot
 /// can be tried in <c>/sandbox</c> without configuration. An id that configuration declares is left to it.
 /// </summary>
-public sealed class SandboxAccounts(IOptions<SandboxOptions> options, BotCatalog bots, IConfiguration configuration) : IAccountSource
+public sealed class SandboxAccounts(SandboxExposure exposure, BotCatalog bots, IConfiguration configuration) : IAccountSource
 {
     public const string DefaultAccountId = "sandbox";
 
     public IEnumerable<Account> Accounts()
     {
-        if (!options.Value.Enabled)
+        if (!exposure.Enabled)
         {
             yield break;
         }

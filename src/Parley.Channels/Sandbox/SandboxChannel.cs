@@ -11,7 +11,7 @@ public sealed class SandboxChannel(SandboxReceipts receipts, SandboxDeliveries d
     public string Provider => Providers.Sandbox;
 
     /// <summary>The simulated phone has no pair rate: a conversation in the sandbox is never slowed down.</summary>
-    public ChannelCapabilities Capabilities { get; } = ChannelCapabilities.WhatsApp with { PairRateLimited = false };
+    public ChannelCapabilities Capabilities { get; } = ChannelCapabilities.WhatsApp with { PairRateLimited = false, Simulated = true };
 
     public Task<SendResult> SendAsync(OutboundRequest request, CancellationToken ct)
     {

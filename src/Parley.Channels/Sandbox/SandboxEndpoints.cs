@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Parley.Channels.Media;
 using Parley.Core.Accounts;
@@ -23,31 +24,50 @@ namespace Parley.Channels.Sandbox;
 /// </summary>
 public static class SandboxEndpoints
 {
-    private const long MaxJsonBytes = 3 * 1024 * 1024;
-
+    /// <summary>
+    /// The sandbox API behind its gate (off: 404; access needed: 401, see <see cref="SandboxAccess"/>) and per-client
+    /// rate limits (<see cref="SandboxRateLimits"/>). Field caps are in <see cref="SandboxLimits"/>.
+    /// </summary>
     public static RouteGroupBuilder MapSandboxApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/sandbox").WithTags("Sandbox");
-        group.MapGet("/accounts", ListAccountsAsync)
+        var options = app.ServiceProvider.GetRequiredService<IOptions<SandboxOptions>>().Value;
+        var root = app.MapGroup("/api/v1/sandbox").WithTags("Sandbox");
+
+        // Entering the access token once gives the browser a pass (a cookie); no pass is needed to ask for one.
+        var access = root.MapGroup("/access").AddEndpointFilter(new SandboxGate(checkAccess: false));
+        access.MapGet("", AccessStateAsync).RequireRateLimiting(SandboxRateLimits.Read)
+            .WithName("GetSandboxAccess")
+            .WithSummary("Whether this client may use the sandbox, or needs its access token");
+        access.MapPost("", EnterTokenAsync).RequireRateLimiting(SandboxRateLimits.Write).DisableAntiforgery()
+            .WithName("EnterSandboxAccessToken")
+            .WithSummary("Enter the sandbox's access token: a pass (cookie) for this browser");
+        access.MapDelete("", LeaveAsync).RequireRateLimiting(SandboxRateLimits.Write)
+            .WithName("LeaveSandbox")
+            .WithSummary("Give the sandbox pass back");
+
+        var group = root.MapGroup("").AddEndpointFilter(new SandboxGate(checkAccess: true));
+        group.MapGet("/accounts", ListAccountsAsync).RequireRateLimiting(SandboxRateLimits.Read)
             .WithName("ListSandboxAccounts")
             .WithSummary("The sandbox accounts and their bots")
             .WithDescription("Enabled sandbox accounts, the default one first, each with its bot. No API key: the sandbox serves the chat page.");
         group.MapPost("/{accountId}/messages", ReceiveAsync)
             .Accepts<SandboxInbound>("application/json", "multipart/form-data")
-            .WithMetadata(new RequestSizeLimitAttribute(32 * 1024 * 1024))
+            .WithMetadata(new RequestSizeLimitAttribute(options.MaxUploadBytes + SandboxLimits.MaxFormFieldsBytes))
+            .RequireRateLimiting(SandboxRateLimits.Write)
             .DisableAntiforgery()
             .WithName("SendSandboxMessage")
             .WithSummary("Write to a sandbox account as a WhatsApp contact")
             .WithDescription("JSON `{\"from\", \"name\", \"text\"}` (or `interactive` for a button or list choice), or multipart with a `file`. Goes through the same pipeline as a provider's webhook.");
-        group.MapGet("/{accountId}/messages", ThreadAsync)
+        group.MapGet("/{accountId}/messages", ThreadAsync).RequireRateLimiting(SandboxRateLimits.Read)
             .WithName("GetSandboxThread")
             .WithSummary("A sandbox contact's thread, oldest first")
             .WithDescription("`contact` is the phone number; each message with its direction, type, text, status and any buttons, list, media or template.");
-        group.MapGet("/{accountId}/contacts", ContactsAsync)
+        group.MapGet("/{accountId}/contacts", ContactsAsync).RequireRateLimiting(SandboxRateLimits.Read)
             .WithName("ListSandboxContacts")
             .WithSummary("The contacts who wrote to a sandbox account")
             .WithDescription("Newest conversation first, with the last message.");
         group.MapGet("/{accountId}/media/{mediaId}", MediaAsync)
+            .RequireRateLimiting(SandboxRateLimits.Read)
             // Served as its own type when a browser shows it safely, else as a download (StoredMediaResult); the API document lists them.
             .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
             .Produces(StatusCodes.Status404NotFound)
@@ -55,6 +75,37 @@ public static class SandboxEndpoints
             .WithSummary("A file of one of the sandbox account's messages")
             .WithDescription("Only files of that sandbox account's own messages are served.");
         return group;
+    }
+
+    private static async Task<Ok<SandboxAccessView>> AccessStateAsync(HttpContext context, SandboxAccess access) =>
+        TypedResults.Ok(new SandboxAccessView(access.Required(context), !access.Required(context) || await access.GrantedAsync(context), SandboxGate.OperatorPassPath));
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> EnterTokenAsync(HttpContext context, SandboxAccess access, ILoggerFactory logs)
+    {
+        SandboxTokenEntry? entry;
+        try
+        {
+            entry = await context.Request.ReadFromJsonAsync<SandboxTokenEntry>(ParleyJson.Options, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["token"] = ["Send JSON: {\"token\": \"...\"}."] });
+        }
+
+        if (!access.TokenMatches(entry?.Token))
+        {
+            logs.CreateLogger(typeof(SandboxEndpoints)).LogWarning("Wrong sandbox access token from {RemoteAddress}", context.Connection.RemoteIpAddress);
+            return TypedResults.Problem("That is not this sandbox's access token.", statusCode: StatusCodes.Status401Unauthorized, title: "Wrong access token");
+        }
+
+        access.GiveTokenPass(context);
+        return TypedResults.NoContent();
+    }
+
+    private static NoContent LeaveAsync(HttpContext context)
+    {
+        SandboxAccess.TakePass(context);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<List<SandboxAccountView>>> ListAccountsAsync(AccountRegistry accounts, BotCatalog bots, CancellationToken ct)
@@ -95,6 +146,13 @@ public static class SandboxEndpoints
         {
             var form = await request.ReadFormAsync(ct);
             body = new SandboxInbound { From = form["from"], Name = form["name"], Text = form["text"], Id = form["id"] };
+            var fieldErrors = new Dictionary<string, string[]>();
+            SandboxLimits.Check(body, fieldErrors);
+            if (fieldErrors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(fieldErrors);
+            }
+
             if (form.Files.GetFile("file") is { } upload)
             {
                 try
@@ -119,15 +177,15 @@ public static class SandboxEndpoints
         }
         else
         {
-            // Files may be large; a JSON message may not (the same 3 MiB as webhooks).
-            if (request.ContentLength > MaxJsonBytes)
+            // Files may be large; a JSON message may not.
+            if (request.ContentLength > SandboxLimits.MaxJsonBytes)
             {
-                return TypedResults.Problem($"A JSON message may be at most {MaxJsonBytes:N0} bytes; send files as multipart.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large");
+                return TypedResults.Problem($"A JSON message may be at most {SandboxLimits.MaxJsonBytes:N0} bytes; send files as multipart.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large");
             }
 
             if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
-                limit.MaxRequestBodySize = MaxJsonBytes;
+                limit.MaxRequestBodySize = SandboxLimits.MaxJsonBytes;
             }
 
             try
@@ -146,6 +204,12 @@ public static class SandboxEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
+        SandboxLimits.Check(body, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         if (!PhoneNumber.TryParse(body.From, null, out var phone))
         {
             errors["from"] = ["'from' must be a phone number in international form, like +15550001111."];
@@ -180,7 +244,7 @@ public static class SandboxEndpoints
     internal static MessageContent? ToContent(SandboxInbound body, MediaInfo? file, Dictionary<string, string[]> errors)
     {
         var text = body.Text;
-        if (text is not null && text.Length > 4096)
+        if (text is not null && text.Length > SandboxLimits.MaxTextChars)
         {
             errors["text"] = ["'text' is longer than WhatsApp's 4,096 characters."];
             return null;

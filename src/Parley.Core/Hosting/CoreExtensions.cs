@@ -95,7 +95,7 @@ public static class CoreExtensions
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             var dir = parley.DataPath();
-            Directory.CreateDirectory(dir);
+            PrivateFiles.EnsureDirectory(dir);
             connectionString = $"Data Source={Path.Combine(dir, "parley.db")}";
         }
 

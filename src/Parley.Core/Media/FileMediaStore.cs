@@ -6,20 +6,23 @@ using Parley.Core.Storage;
 
 namespace Parley.Core.Media;
 
-/// <summary>Media files under <c>{DataDirectory}/media/ab/abcdef…</c>, named by SHA-256, described in the <c>media</c> table.</summary>
+/// <summary>
+/// Media files under <c>{DataDirectory}/media/ab/abcdef…</c>, named by SHA-256, described in the <c>media</c> table;
+/// folders 0700 and files 0600 (<see cref="PrivateFiles"/>): they are what contacts sent.
+/// </summary>
 public sealed class FileMediaStore(IOptions<ParleyOptions> options, Database database, TimeProvider time) : IMediaStore
 {
     private string Root => Path.Combine(options.Value.DataPath(), "media");
 
     public async Task<StoredMedia> SaveAsync(Stream content, string? mimeType, string? fileName, long maxBytes, CancellationToken ct)
     {
-        Directory.CreateDirectory(Root);
+        PrivateFiles.EnsureDirectory(Root);
         var temp = Path.Combine(Root, $".upload-{Guid.NewGuid():N}");
         string id;
         long size;
         try
         {
-            await using (var file = File.Create(temp))
+            await using (var file = new FileStream(temp, PrivateFiles.NewFile(FileMode.CreateNew, FileAccess.Write)))
             using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
             {
                 var buffer = new byte[81920];
@@ -41,7 +44,7 @@ public sealed class FileMediaStore(IOptions<ParleyOptions> options, Database dat
             }
 
             var path = PathFor(id);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            PrivateFiles.EnsureDirectory(Path.GetDirectoryName(path)!);
             if (!File.Exists(path))
             {
                 File.Move(temp, path, overwrite: true);

@@ -1,3 +1,3 @@
 namespace Parley.Core.Operators;
 
-public sealed record SignInResult(SignInStatus Status, Operator? Operator = null, DateTimeOffset? LockedUntil = null);
+public sealed record SignInResult(SignInStatus Status, Operator? Operator = null, TimeSpan? RetryAfter = null);

@@ -13,4 +13,10 @@ public sealed record ChannelCapabilities
 
     /// <summary>The provider limits how fast one business number may write to one person (the pair rate).</summary>
     public bool PairRateLimited { get; init; } = true;
+
+    /// <summary>
+    /// The channel simulates WhatsApp (the sandbox): its contacts are people trying Parley, not customers, so its events
+    /// stay out of the outgoing webhooks that feed a CRM.
+    /// </summary>
+    public bool Simulated { get; init; }
 }

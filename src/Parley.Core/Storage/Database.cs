@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Parley.Core.Hosting;
 
 namespace Parley.Core.Storage;
 
@@ -20,6 +21,9 @@ public sealed class Database : IAsyncDisposable
 
     // The physical SQLite connections (pooled handles) that already ran the setup pragmas.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
+
+    // 1 once the SQLite file was created or checked as private (see PrepareSqliteFile).
+    private int _sqliteFilePrepared;
 
     // Group commit for WriteAsync; null when each unit gets its own transaction.
     private readonly WriteGroups? _groups;
@@ -91,6 +95,11 @@ public sealed class Database : IAsyncDisposable
             return await _npgsql.OpenConnectionAsync(ct);
         }
 
+        if (Interlocked.Exchange(ref _sqliteFilePrepared, 1) == 0)
+        {
+            PrepareSqliteFile();
+        }
+
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(ct);
         // Connections are pooled and keep their settings: each physical connection is set up once, not at every open.
@@ -106,6 +115,42 @@ public sealed class Database : IAsyncDisposable
 
         return connection;
     }
+
+    /// <summary>
+    /// Before SQLite first opens its file: creates it readable by Parley's user only (0600), or tightens an existing one
+    /// and its companions; SQLite gives the -wal and -shm files it creates the database file's permissions.
+    /// </summary>
+    private void PrepareSqliteFile()
+    {
+        var builder = new SqliteConnectionStringBuilder(ConnectionString);
+        var path = builder.DataSource;
+        if (builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(path) || path == ":memory:" || path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        path = Path.GetFullPath(path);
+        if (!Directory.Exists(Path.GetDirectoryName(path)))
+        {
+            return;
+        }
+
+        if (!PrivateFiles.EnsureFile(path))
+        {
+            NotPrivate = path;
+        }
+
+        foreach (var companion in new[] { "-wal", "-shm", "-journal" })
+        {
+            if (!PrivateFiles.TightenFile(path + companion))
+            {
+                NotPrivate = path + companion;
+            }
+        }
+    }
+
+    /// <summary>A SQLite file that stays readable by other users because its mode could not be changed (the start-up check warns), or null.</summary>
+    public string? NotPrivate { get; private set; }
 
     /// <summary>Switches a SQLite file to write-ahead logging; the mode is stored in the file, so once is enough.</summary>
     public async Task EnsureWalAsync(CancellationToken ct = default)

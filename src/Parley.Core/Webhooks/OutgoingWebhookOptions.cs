@@ -32,6 +32,12 @@ public sealed class OutgoingWebhookOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Whether events of sandbox accounts are delivered (marked <c>"sandbox": true</c>). Off: a sandbox anyone may type
+    /// into must not drive the receivers of real events. The channels set it from <c>Parley:Sandbox:OutgoingWebhooks</c>.
+    /// </summary>
+    public bool DeliverSandboxEvents { get; set; }
+
     public TimeSpan Backoff(int attempt, double jitter01)
     {
         var exp = BaseBackoff.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempt - 1));

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Parley.Core.Accounts;
 using Parley.Core.Contacts;
 using Parley.Core.Events;
 using Parley.Core.Messaging;
@@ -22,6 +24,9 @@ public sealed class OutgoingWebhooks(
     ISecretProtector protector,
     MessageQueries messages,
     ContactDirectory contacts,
+    AccountRegistry accounts,
+    Outbound.ChannelCatalog channels,
+    IOptions<OutgoingWebhookOptions> options,
     TimeProvider time,
     ILogger<OutgoingWebhooks> logger,
     IEnumerable<IWebhookRedaction>? redactions = null) : IDomainEventListener
@@ -219,7 +224,13 @@ public sealed class OutgoingWebhooks(
                 continue;
             }
 
-            var envelope = new WebhookEnvelope(NewEventId(), e.Type, e.At, e.AccountId, await DataAsync(e, ct));
+            var sandbox = await IsSandboxAsync(e.AccountId, ct);
+            if (sandbox && !options.Value.DeliverSandboxEvents)
+            {
+                continue;
+            }
+
+            var envelope = new WebhookEnvelope(NewEventId(), e.Type, e.At, e.AccountId, await DataAsync(e, ct)) { Sandbox = sandbox ? true : null };
             foreach (var s in targets)
             {
                 await InsertDeliveryAsync(c, tx, s.Id, envelope, now, ct);
@@ -278,6 +289,10 @@ public sealed class OutgoingWebhooks(
     }
 
     private void Invalidate() => _cache = null;
+
+    private async ValueTask<bool> IsSandboxAsync(string accountId, CancellationToken ct) =>
+        accountId.Length > 0 && await accounts.FindAsync(accountId, ct) is { } account
+        && channels.For(account.Provider) is { Capabilities.Simulated: true };
 
     private async Task<object> DataAsync(DomainEvent e, CancellationToken ct)
     {

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Parley.Admin.Auth;
 using Parley.Admin.Components;
 using Parley.Admin.Pages.Dashboard;
 using Parley.Channels.Media;
+using Parley.Channels.Sandbox;
 using Parley.Core.Conversations;
 using Parley.Core.Media;
 using Parley.Core.Operators;
@@ -31,6 +33,9 @@ public static class AdminExtensions
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        // Open tabs check their operator again every RevalidationInterval; actions check it themselves (AdminGate).
+        services.AddScoped<AuthenticationStateProvider, AdminAuthenticationStateProvider>();
+        services.AddScoped<AdminGate>();
         services.AddAuthentication().AddCookie(AdminAuth.Scheme, options =>
         {
             options.Cookie.Name = "parley_admin";
@@ -53,6 +58,7 @@ public static class AdminExtensions
             .AddPolicy(AdminPolicies.Admin, p => p.AddAuthenticationSchemes(AdminAuth.Scheme).RequireAuthenticatedUser().RequireRole(OperatorRoles.Admin));
 
         services.TryAddSingleton<OperatorStore>();
+        services.AddSingleton<ISandboxOperatorCheck, AdminSandboxOperators>();
         services.TryAddSingleton<CannedResponses>();
         services.TryAddSingleton<TemplateEditor>();
         services.TryAddSingleton<ConversationInbox>();
@@ -85,11 +91,29 @@ public static class AdminExtensions
             admin.UseAntiforgery();
             admin.UseEndpoints(endpoints =>
             {
-                endpoints.MapPost("/logout", async (HttpContext context, [FromForm] string? returnUrl) =>
+                endpoints.MapPost("/logout", async (HttpContext context, OperatorStore operators, [FromForm] string? everywhere) =>
                 {
+                    // "Sign out everywhere": a new security stamp ends this operator's other cookies and open tabs too.
+                    if (everywhere is not null && context.User.OperatorId() is { } id)
+                    {
+                        await operators.EndSessionsAsync(id, context.RequestAborted);
+                    }
+
                     await context.SignOutAsync(AdminAuth.Scheme);
+                    SandboxAccess.TakePass(context);
                     return TypedResults.LocalRedirect($"{PathPrefix}/login");
                 }).ExcludeFromDescription(); // The admin's, at /admin/logout: not part of the API document.
+                // A signed-in operator gets a sandbox pass (a cookie for /sandbox), which ends with their sessions.
+                endpoints.MapGet("/sandbox", (HttpContext context, SandboxExposure sandbox, SandboxAccess access) =>
+                {
+                    if (!sandbox.Enabled)
+                    {
+                        return Results.NotFound();
+                    }
+
+                    access.GiveOperatorPass(context, context.User.OperatorId()!.Value, context.User.SecurityStamp()!);
+                    return Results.Redirect("/sandbox");
+                }).RequireAuthorization(AdminPolicies.Agent).ExcludeFromDescription();
                 endpoints.MapGet("/media/{id}", async (string id, IMediaStore media, CancellationToken ct) =>
                     await media.OpenAsync(id, ct) is { } found
                         ? new StoredMediaResult(found.Media, found.Content)

@@ -6,7 +6,8 @@ using Parley.Core.Operators;
 namespace Parley.Cli;
 
 /// <summary>
-/// <c>admin create --email E [--name N] [--role admin|agent] [--password P]</c>: creates an operator of the admin UI.
+/// <c>admin create --email E [--name N] [--role admin|agent] [--password P]</c>: creates an operator of the admin UI;
+/// <c>admin password --email E</c> sets a new password and <c>admin signout --email E</c> ends every session.
 /// Without <c>--password</c> the password is read from standard input when it is redirected, else asked for twice without echo.
 /// </summary>
 public static class AdminCommands
@@ -71,7 +72,57 @@ public static class AdminCommands
             table.Write();
             return 0;
         });
-        return new Command("admin", "Operators of the admin UI (/admin).") { create, list };
+        // A forgotten password, or a session that must end now (a lost laptop): both end every session of the operator.
+        var passwordEmail = new Option<string>("--email") { Description = "The operator's email.", Required = true };
+        var newPassword = new Option<string?>("--password") { Description = "The new password (prefer standard input or the prompt)." };
+        var setPassword = new Command("password", "Set an operator's password; ends every session they have.") { passwordEmail, newPassword };
+        setPassword.SetAction(async (parse, ct) =>
+        {
+            var secret = parse.GetValue(newPassword) ?? await ReadPasswordAsync(ct);
+            if (secret is null)
+            {
+                await Console.Error.WriteLineAsync("error: no password given (use --password, standard input or the prompt).");
+                return 1;
+            }
+
+            return await WithOperatorAsync(parse, parse.GetRequiredValue(passwordEmail), async (store, op) =>
+            {
+                await store.SetPasswordAsync(op.Id, secret, ct);
+                Console.WriteLine($"Set the password of {op.Email}; their sessions have ended.");
+            }, ct);
+        });
+
+        var signOutEmail = new Option<string>("--email") { Description = "The operator's email.", Required = true };
+        var signOut = new Command("signout", "Sign an operator out everywhere: every cookie and open admin tab of theirs stops working.") { signOutEmail };
+        signOut.SetAction(async (parse, ct) => await WithOperatorAsync(parse, parse.GetRequiredValue(signOutEmail), async (store, op) =>
+        {
+            await store.EndSessionsAsync(op.Id, ct);
+            Console.WriteLine($"Signed {op.Email} out everywhere.");
+        }, ct));
+        return new Command("admin", "Operators of the admin UI (/admin).") { create, list, setPassword, signOut };
+    }
+
+    private static async Task<int> WithOperatorAsync(ParseResult parse, string email, Func<OperatorStore, Operator, Task> action, CancellationToken ct)
+    {
+        await using var app = CliApp.BuildServices(parse);
+        await app.Services.GetRequiredService<Parley.Core.Storage.Migrator>().MigrateAsync(ct);
+        var store = app.Services.GetRequiredService<OperatorStore>();
+        if (await store.FindByEmailAsync(email, ct) is not { } op)
+        {
+            await Console.Error.WriteLineAsync($"error: there is no operator {OperatorStore.NormalizeEmail(email)}.");
+            return 1;
+        }
+
+        try
+        {
+            await action(store, op);
+            return 0;
+        }
+        catch (OperatorException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return 1;
+        }
     }
 
     /// <summary>Where the admin is, from the configured addresses (the first of <c>Urls</c>), as a person opens it.</summary>

@@ -12,13 +12,19 @@ namespace Parley.Cli;
 /// </summary>
 public static class ChatCommand
 {
+    public const string TokenVariable = "PARLEY_SANDBOX_TOKEN";
+
     public static Command Create()
     {
         var from = new Option<string>("--from") { Description = "Your phone number, like +15550001111.", Required = true };
         var name = new Option<string?>("--name") { Description = "Your display name." };
         var account = new Option<string>("--account") { Description = "The sandbox account (bot) to talk to.", DefaultValueFactory = _ => SandboxAccounts.DefaultAccountId };
         var url = new Option<string?>("--url") { Description = "A running Parley server; without it, one is started in-process." };
-        var command = new Command("chat", "Chat with a sandbox bot in the terminal.") { from, name, account, url };
+        var token = new Option<string?>("--token")
+        {
+            Description = $"The sandbox's access token, when the server asks for one (Parley:Sandbox:AccessToken); default: the {TokenVariable} environment variable.",
+        };
+        var command = new Command("chat", "Chat with a sandbox bot in the terminal.") { from, name, account, url, token };
         command.SetAction(async (parse, ct) =>
         {
             WebApplication? server = null;
@@ -33,6 +39,11 @@ public static class ChatCommand
             try
             {
                 using var http = new HttpClient { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/") };
+                if ((parse.GetValue(token) ?? Environment.GetEnvironmentVariable(TokenVariable)) is { Length: > 0 } secret)
+                {
+                    http.DefaultRequestHeaders.Add(SandboxAccess.TokenHeader, secret);
+                }
+
                 var session = new ChatSession(http, parse.GetValue(account)!, parse.GetRequiredValue(from), parse.GetValue(name));
                 return await session.RunAsync(Console.In, Console.Out, ct);
             }

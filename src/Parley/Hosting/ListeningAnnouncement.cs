@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Parley.Channels.Sandbox;
 
 namespace Parley.Hosting;
 
@@ -25,7 +26,16 @@ public static class ListeningAnnouncement
 
         // Plain HTTP on loopback first: the address that works in a local browser without a certificate warning.
         var open = ServerAddress.Browsable(addresses.OrderBy(a => a.StartsWith("https", StringComparison.Ordinal) ? 1 : 0).First());
-        app.Logger.LogInformation(Prefix + "{Addresses}. Open the sandbox at {SandboxUrl}/sandbox (health: {HealthUrl}/health)",
-            string.Join(", ", addresses), open, open);
+        if (app.Services.GetRequiredService<SandboxExposure>().Enabled)
+        {
+            app.Logger.LogInformation(Prefix + "{Addresses}. Open the sandbox at {SandboxUrl}/sandbox (health: {HealthUrl}/health)",
+                string.Join(", ", addresses), open, open);
+        }
+        else
+        {
+            // The sandbox is off here (not loopback, no access token): point at what is there.
+            app.Logger.LogInformation(Prefix + "{Addresses}. The sandbox is off; admin: {AdminUrl}/admin (health: {HealthUrl}/health)",
+                string.Join(", ", addresses), open, open);
+        }
     }
 }

@@ -31,6 +31,17 @@ public static class WebExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // While the sandbox is off its page's files are not served either.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/sandbox") && !context.RequestServices.GetRequiredService<SandboxExposure>().Enabled)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            await next(context);
+        });
         app.UseDefaultFiles();
         app.UseStaticFiles();
         return app;
@@ -41,11 +52,15 @@ public static class WebExtensions
         app.MapSandboxApi();
         // Through the web root's file provider, like the page's script and styles: it finds the page in a published
         // wwwroot and, via the static web assets manifest, in the project when the build output runs from elsewhere.
-        app.MapGet("/sandbox", (IWebHostEnvironment env) => env.WebRootFileProvider.GetFileInfo("sandbox/index.html") is { Exists: true } page
-                ? Results.Stream(page.CreateReadStream(), "text/html; charset=utf-8")
-                : Results.NotFound())
+        // The page itself holds nothing; when access is needed it asks for the token (the API is what is guarded).
+        app.MapGet("/sandbox", (IWebHostEnvironment env, SandboxExposure sandbox) =>
+                !sandbox.Enabled ? Results.NotFound()
+                : env.WebRootFileProvider.GetFileInfo("sandbox/index.html") is { Exists: true } page
+                    ? Results.Stream(page.CreateReadStream(), "text/html; charset=utf-8")
+                    : Results.NotFound())
+            .RequireRateLimiting(SandboxRateLimits.Read)
             .ExcludeFromDescription();
-        app.MapGet("/", () => Results.Redirect("/sandbox")).ExcludeFromDescription();
+        app.MapGet("/", (SandboxExposure sandbox) => Results.Redirect(sandbox.Enabled ? "/sandbox" : "/admin/")).ExcludeFromDescription();
         return app;
     }
 

@@ -3,7 +3,7 @@ using Parley.Core.Operators;
 
 namespace Parley.Tests.Admin;
 
-/// <summary>Operators of the admin: hashing, sign-in, lockout, on both databases.</summary>
+/// <summary>Operators of the admin in the running app: hashing, sign-in, input checks, on both databases (the sign-in delay and the security stamp: Parley.Core.Tests).</summary>
 public sealed class OperatorStoreTests
 {
     private const string Password = "a long enough secret";
@@ -27,44 +27,6 @@ public sealed class OperatorStoreTests
         (await store.SignInAsync("ANA@example.com", Password)).Operator!.LastLoginAt.ShouldNotBeNull();
         (await store.SignInAsync("ana@example.com", "wrong password")).Status.ShouldBe(SignInStatus.Failed);
         (await store.SignInAsync("nobody@example.com", Password)).Status.ShouldBe(SignInStatus.Failed);
-    }
-
-    [Theory, SqliteData, PostgresData]
-    public async Task SignInAsync_FiveWrongPasswords_LockTheOperatorOut_EvenForTheRightOne(DatabaseKind kind)
-    {
-        await using var app = await TestApp.StartAsync(kind);
-        var store = app.Get<OperatorStore>();
-        var op = await store.CreateAsync("bo@example.com", null, OperatorRoles.Admin, Password);
-
-        for (var i = 1; i < OperatorStore.MaxFailedAttempts; i++)
-        {
-            (await store.SignInAsync("bo@example.com", "wrong " + i)).Status.ShouldBe(SignInStatus.Failed);
-        }
-
-        var locked = await store.SignInAsync("bo@example.com", "wrong again");
-        locked.Status.ShouldBe(SignInStatus.LockedOut);
-        locked.LockedUntil.ShouldNotBeNull();
-        (locked.LockedUntil!.Value - app.Get<TimeProvider>().GetUtcNow()).ShouldBeInRange(TimeSpan.FromMinutes(14), OperatorStore.LockoutDuration);
-        (await store.SignInAsync("bo@example.com", Password)).Status.ShouldBe(SignInStatus.LockedOut);
-
-        await store.UnlockAsync(op.Id);
-        (await store.SignInAsync("bo@example.com", Password)).Status.ShouldBe(SignInStatus.Succeeded);
-    }
-
-    [Fact]
-    public async Task SignInAsync_ASuccess_ResetsTheFailureCount()
-    {
-        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
-        var store = app.Get<OperatorStore>();
-        await store.CreateAsync("cy@example.com", null, OperatorRoles.Agent, Password);
-
-        for (var i = 1; i < OperatorStore.MaxFailedAttempts; i++)
-        {
-            await store.SignInAsync("cy@example.com", "wrong");
-        }
-
-        (await store.SignInAsync("cy@example.com", Password)).Status.ShouldBe(SignInStatus.Succeeded);
-        (await store.SignInAsync("cy@example.com", "wrong")).Status.ShouldBe(SignInStatus.Failed);
     }
 
     [Theory]

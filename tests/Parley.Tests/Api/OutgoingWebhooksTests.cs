@@ -18,6 +18,8 @@ public sealed class OutgoingWebhooksTests
     {
         ["Parley:Webhooks:BaseBackoff"] = "00:00:00.100",
         ["Parley:Webhooks:PollInterval"] = "00:00:00.100",
+        // These tests make their events with the sandbox, whose events are kept from webhooks unless asked for.
+        ["Parley:Sandbox:OutgoingWebhooks"] = "true",
     };
 
     private static async Task<(string Id, string Secret)> SubscribeAsync(HttpClient api, string url, params string[] events)
@@ -48,6 +50,7 @@ public sealed class OutgoingWebhooksTests
         json.Str("type").ShouldBe("message.received");
         json.Str("id").ShouldStartWith("evt_");
         json.Str("accountId").ShouldBe("sandbox");
+        json.GetProperty("sandbox").GetBoolean().ShouldBeTrue();
         json.GetProperty("data").GetProperty("message").Str("text").ShouldBe("hola CRM");
         json.GetProperty("data").GetProperty("contact").Str("phone").ShouldBe(Ana);
         json.GetProperty("data").GetProperty("contact").Str("name").ShouldBe("Ana");

@@ -79,4 +79,45 @@ public sealed class SandboxPageTests
         await page.Locator("[data-testid=message][data-direction=outbound]", new() { HasText = "Hola" }).First.WaitForAsync();
         (await app.SandboxFor("ministry").ThreadAsync("+15550005555")).ShouldContain(m => m.Direction == "inbound" && m.Text == "hola");
     }
+    /// <summary>Issue 17, item 3: a sandbox that asks for access (here by its configured token) on the page itself.</summary>
+    [BrowserFact]
+    public async Task AProtectedSandbox_AsksForTheTokenOnce_OrLetsASignedInOperatorIn()
+    {
+        const string token = "a-sandbox-token-long-enough";
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["Parley:Sandbox:AccessToken"] = token }, kestrel: true);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var sandbox = new Uri(app.BaseUrl, "/sandbox?account=echo&contact=%2B15550006666&name=Ivo").ToString();
+
+        await page.GotoAsync(sandbox);
+        await page.Locator("[data-testid=access-dialog]").WaitForAsync();
+        await Browser.ScreenshotAsync(page, "sandbox-access");
+        await page.FillAsync("[data-testid=access-token]", "not-the-token-of-this-sandbox");
+        await page.ClickAsync("[data-testid=access-submit]");
+        await page.Locator("[data-testid=access-error]", new() { HasText = "not this sandbox" }).WaitForAsync();
+        await page.FillAsync("[data-testid=access-token]", token);
+        await page.ClickAsync("[data-testid=access-submit]");
+        await page.Locator("[data-testid=access-dialog]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Hidden });
+        await page.FillAsync("[data-testid=message-input]", "hello");
+        await page.PressAsync("[data-testid=message-input]", "Enter");
+        await page.Locator("[data-testid=message][data-direction=outbound]", new() { HasText = "You said: hello" }).WaitForAsync();
+
+        // Once is enough: a reload asks for nothing.
+        await page.ReloadAsync();
+        await page.Locator("[data-testid=message][data-direction=outbound]", new() { HasText = "You said: hello" }).WaitForAsync();
+        (await page.Locator("[data-testid=access-dialog]").IsVisibleAsync()).ShouldBeFalse();
+
+        // Another browser, no token: an operator signs in and is taken back to the sandbox with a pass.
+        await app.Get<Parley.Core.Operators.OperatorStore>().CreateAsync("agent@example.com", null, Parley.Core.Operators.OperatorRoles.Agent, "a long enough secret");
+        var operatorPage = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await operatorPage.GotoAsync(sandbox);
+        await operatorPage.Locator("[data-testid=access-dialog]").WaitForAsync();
+        await operatorPage.ClickAsync("[data-testid=access-operator]");
+        await operatorPage.WaitForURLAsync("**/admin/login**");
+        await Parley.Tests.Admin.AdminPageTests.SignInAsync(operatorPage, "agent@example.com", "a long enough secret");
+        await operatorPage.WaitForURLAsync(new Uri(app.BaseUrl, "/sandbox").ToString());
+        await operatorPage.Locator("[data-testid=start-dialog]").WaitForAsync(); // the chat, asking who to play
+        await Browser.ScreenshotAsync(operatorPage, "sandbox-operator-pass");
+        (await operatorPage.Locator("[data-testid=access-dialog]").IsVisibleAsync()).ShouldBeFalse();
+    }
 }

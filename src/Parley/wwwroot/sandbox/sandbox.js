@@ -74,13 +74,73 @@
       'attachment-state', 'attachment-remove', 'attach-input', 'message-input', 'send-button', 'list-overlay',
       'list-sheet', 'list-sheet-title', 'list-sheet-body', 'list-close', 'start-overlay', 'start-dialog', 'start-form',
       'start-account-field', 'start-account', 'contact-list', 'contact-new', 'new-contact-fields', 'new-phone',
-      'new-phone-error', 'new-name', 'start-cancel', 'start-submit', 'announcer'
+      'new-phone-error', 'new-name', 'start-cancel', 'start-submit', 'announcer',
+      'access-overlay', 'access-form', 'access-token', 'access-error', 'access-operator'
     ].forEach(function (id) {
       els[camel(id)] = document.getElementById(id);
     });
     bindEvents();
     updateSendButton();
-    loadAccounts();
+    checkAccess();
+  }
+
+  /* ------------------------------------------------------------------ access (token or operator pass) */
+
+  // Beyond loopback, or with an access token configured, the API answers 401 until the token was entered once (the
+  // server then sets an HttpOnly cookie) or an operator signed in at /admin/sandbox.
+  function checkAccess() {
+    fetch(API + '/access', { headers: { Accept: 'application/json' }, cache: 'no-store' }).then(function (res) {
+      return readBody(res).then(function (data) {
+        if (res.ok && data && data.required && !data.granted) {
+          showAccess(data.operatorSignIn);
+        } else {
+          loadAccounts();
+        }
+      });
+    }).catch(function () {
+      loadAccounts();
+    });
+  }
+
+  function showAccess(operatorSignIn) {
+    if (!els.accessOverlay.hidden) return;
+    if (operatorSignIn) els.accessOperator.setAttribute('href', operatorSignIn);
+    state.generation++; // answers to polls already under way are dropped
+    els.accessOverlay.hidden = false;
+    els.accessToken.focus();
+  }
+
+  function onAccessSubmit(e) {
+    e.preventDefault();
+    var token = els.accessToken.value.trim();
+    if (!token) {
+      setAccessError('Enter the access token.');
+      return;
+    }
+    fetch(API + '/access', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ token: token }),
+      cache: 'no-store'
+    }).then(function (res) {
+      return readBody(res).then(function (data) {
+        if (!res.ok) {
+          setAccessError(res.status === 401 ? 'That is not this sandbox\'s access token.' : formatProblem(data, res.status));
+          return;
+        }
+        els.accessToken.value = '';
+        setAccessError('');
+        els.accessOverlay.hidden = true;
+        loadAccounts();
+      });
+    }).catch(function (err) {
+      setAccessError('Could not reach the server: ' + err.message);
+    });
+  }
+
+  function setAccessError(message) {
+    els.accessError.textContent = message;
+    els.accessError.hidden = !message;
   }
 
   function camel(id) {
@@ -111,6 +171,7 @@
       if (e.target === els.startOverlay && state.startCancellable) closeStartScreen();
     });
     els.newPhone.addEventListener('input', function () { setPhoneError(''); });
+    els.accessForm.addEventListener('submit', onAccessSubmit);
     document.addEventListener('keydown', onDocumentKeydown);
     document.addEventListener('visibilitychange', function () { if (!document.hidden) pollSoon(); });
   }
@@ -140,6 +201,7 @@
         openStartScreen(false);
       }
     }).catch(function (err) {
+      if (!els.accessOverlay.hidden) return; // waiting for the access token; loadAccounts runs after it
       setConnection('offline');
       showError('Could not load the sandbox accounts: ' + err.message);
       setTimeout(loadAccounts, OFFLINE_POLL_MS);
@@ -395,6 +457,7 @@
 
   function poll() {
     if (!state.account || !state.contact) return;
+    if (!els.accessOverlay.hidden) { schedulePoll(); return; }
     if (polling) { schedulePoll(); return; }
     polling = true;
     var generation = state.generation;
@@ -1147,6 +1210,7 @@
     var url = API + '/' + encodeURIComponent(state.account.id) + '/messages';
     return fetch(url, { method: 'POST', headers: headers, body: body, cache: 'no-store' }).then(function (res) {
       return readBody(res).then(function (data) {
+        if (res.status === 401 && data && data.access) showAccess(data.operatorSignIn);
         if (!res.ok) throw new Error(formatProblem(data, res.status));
         return data && typeof data === 'object' ? data : {};
       });
@@ -1381,6 +1445,7 @@
   function fetchJson(url) {
     return fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-store' }).then(function (res) {
       return readBody(res).then(function (data) {
+        if (res.status === 401 && data && data.access) showAccess(data.operatorSignIn);
         if (!res.ok) throw new Error(formatProblem(data, res.status));
         return data;
       });
