@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Parley.Clinic.Appointments;
 using Parley.Clinic.Patients;
 using Parley.Core.Messaging;
+using Parley.Core.Outbound.Policy;
 using Parley.Core.Outbound.Sending;
 using Parley.Core.Work;
 
@@ -99,7 +100,7 @@ public sealed class NotificationSender(
 
         var key = string.Create(CultureInfo.InvariantCulture, $"notification:{n.Id}:{n.Generation}");
         var outcome = await sender.SendAsync(new SendCommand(o.Account, patient.Phone, c.Interactive) { IdempotencyKey = key, Source = "clinic" }, ct);
-        if (outcome is SendOutcome.Refused { Code: OutboundSender.TemplateRequired })
+        if (outcome is SendOutcome.Refused { Code: OutboundPolicy.TemplateRequired })
         {
             outcome = await sender.SendAsync(new SendCommand(o.Account, patient.Phone, c.Template) { IdempotencyKey = key + ":template", Source = "clinic" }, ct);
         }
