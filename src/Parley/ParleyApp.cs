@@ -5,6 +5,8 @@ using Parley.Booking;
 using Parley.Bots;
 using Parley.Channels;
 using Parley.Channels.Webhooks;
+using Parley.Clinic;
+using Parley.Clinic.Web;
 using Parley.Core.Hosting;
 using Parley.Hosting;
 using Parley.Identity;
@@ -30,6 +32,7 @@ public static class ParleyApp
         builder.Services.PostConfigure<Parley.Ai.Media.Documents.DocumentReadingOptions>(o => o.WorkerAssembly ??= typeof(Program).Assembly.Location);
         builder.Services.AddParleyIdentity(builder.Configuration);
         builder.AddBooking();
+        builder.AddClinic();
         builder.AddParleyWeb();
         builder.AddParleyObservability();
         builder.AddParleyApi();
@@ -50,6 +53,7 @@ public static class ParleyApp
         app.MapApi();
         app.MapIdentity();
         app.MapBooking();
+        app.MapClinicApi(ApiScopePolicies.For);
         app.MapAdmin();
         return app;
     }

@@ -12,7 +12,13 @@ public static class ApiScopes
     /// <summary>Changes: accounts, contacts, API keys, outgoing webhooks, replays, takeover.</summary>
     public const string Admin = "admin";
 
-    public static readonly IReadOnlyList<string> All = [Read, MessagesSend, Admin];
+    /// <summary>The clinic module's reads (patients, appointments, notifications, the access audit); every read is audited.</summary>
+    public const string ClinicRead = "clinic:read";
+
+    /// <summary>The clinic module's changes: import, booking, cancelling and resending notifications.</summary>
+    public const string ClinicWrite = "clinic:write";
+
+    public static readonly IReadOnlyList<string> All = [Read, MessagesSend, Admin, ClinicRead, ClinicWrite];
 
     /// <summary>The scopes a key gets when none are named: reading and sending, not administration.</summary>
     public static readonly IReadOnlyList<string> Default = [Read, MessagesSend];

@@ -30,7 +30,8 @@ public sealed class OutgoingWebhooks(
     IOptions<OutgoingWebhookOptions> options,
     WebhookTargets targets,
     TimeProvider time,
-    ILogger<OutgoingWebhooks> logger) : IDomainEventListener
+    ILogger<OutgoingWebhooks> logger,
+    IEnumerable<IWebhookRedaction>? redactions = null) : IDomainEventListener
 {
     public const string AllEvents = "*";
     private Outbound.ChannelCatalog? _channels;
@@ -325,6 +326,23 @@ public sealed class OutgoingWebhooks(
             case MessageReceived received:
                 var message = await messages.FindAsync(received.MessageId, ct);
                 var contact = message is null ? null : await contacts.FindAsync(message.ContactId, ct);
+                if (redactions?.Any(r => r.Redacts(received.AccountId)) == true)
+                {
+                    return new
+                    {
+                        message = message is null ? null : new
+                        {
+                            id = message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                            conversationId = message.ConversationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                            direction = message.Direction,
+                            type = message.Content.Type,
+                            redacted = true,
+                            createdAt = message.CreatedAt,
+                        },
+                        contact = contact is null ? null : new { id = contact.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), redacted = true },
+                    };
+                }
+
                 return new
                 {
                     message = message is null ? null : new

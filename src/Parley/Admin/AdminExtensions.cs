@@ -117,6 +117,19 @@ public static class AdminExtensions
                     await files.OpenAsync(id, message, accountId: null, ct) is { } found ? found : Results.NotFound())
                     .RequireAuthorization(AdminPolicies.Agent)
                     .ExcludeFromDescription();
+                endpoints.MapGet("/clinic/audit.csv", async (string? patient, Parley.Clinic.Patients.ClinicDirectory directory, Parley.Clinic.Access.AccessAudit audit, CancellationToken ct) =>
+                {
+                    long? patientId = null;
+                    if (!string.IsNullOrWhiteSpace(patient))
+                    {
+                        patientId = Parley.Core.Contacts.PhoneNumber.TryParse(patient, null, out var phone)
+                            ? (await directory.FindPatientByPhoneAsync(phone.ToE164(), ct))?.Id ?? -1
+                            : -1;
+                    }
+
+                    var csv = Parley.Clinic.Access.AuditCsv.Write(await audit.ListAsync(patientId, null, null, 100_000, ct));
+                    return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", "clinic-access-audit.csv");
+                }).RequireAuthorization(AdminPolicies.Admin).ExcludeFromDescription();
                 endpoints.MapRazorComponents<App>().AddInteractiveServerRenderMode();
             });
         });

@@ -32,6 +32,7 @@ public static class CliApp
             AiCommands.Create(),
             KbCommands.Create(),
             ReadDocumentCommand.Create(),
+            ClinicCliCommands.Create(),
         };
         foreach (var command in root.Subcommands)
         {

@@ -105,7 +105,8 @@ public sealed class LiveResponsesMatchTheDocumentTests
     /// <summary>The template with real values: a key that is a route prefix (<c>/api/v1/webhooks/{id}</c>) or a parameter (<c>{accountId}</c>).</summary>
     private static string Url(string template, Dictionary<string, string> ids, string phone)
     {
-        var url = template;
+        // The clinic's routes read the demo clinic's patient (docs/clinic.md).
+        var url = template.Replace("/api/v1/clinic/patients/{phone}", "/api/v1/clinic/patients/" + Uri.EscapeDataString("+15550100001"), StringComparison.Ordinal);
         foreach (var (name, value) in ids.Where(kv => kv.Key.StartsWith('/')).OrderByDescending(kv => kv.Key.Length))
         {
             if (url.StartsWith(name, StringComparison.Ordinal))
