@@ -45,13 +45,21 @@ public sealed class AiOptions
     public int HistoryTurns { get; set; } = 10;
 
     /// <summary>How long after a person's last message the assistant waits before answering a burst of messages at once.</summary>
-    public TimeSpan BurstDelay { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan BurstDelay { get; set; } = TimeSpan.FromMilliseconds(800);
 
     /// <summary>The persona: who the assistant is, its language and what it may and may not do. Safety rules are always added.</summary>
     public string? SystemPrompt { get; set; }
 
     /// <summary>A persona per bot name, for bots that use the assistant as their fallback.</summary>
     public Dictionary<string, string> BotPrompts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// What the assistant answers from when a model is configured: <c>open</c> (the default) asks the model every time,
+    /// with the conversation's memory and the relevant knowledge-base passages, cited; <c>knowledge</c> answers only
+    /// from the knowledge base (and the conversation itself) and says "I don't know" otherwise, without a model call.
+    /// Offline there is no model, so answers always come from the knowledge base.
+    /// </summary>
+    public string Grounding { get; set; } = AiGrounding.Open;
 
     /// <summary>Passages of the knowledge base put into a prompt (or quoted offline).</summary>
     public int MaxPassages { get; set; } = 4;

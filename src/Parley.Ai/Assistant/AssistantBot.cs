@@ -21,6 +21,20 @@ public sealed class AssistantBot(AssistantResponder responder, KnowledgeStore kn
         "hablar con una persona", "quiero hablar con una persona",
     };
 
+    /// <summary>The menu rows' titles typed as questions ("What can you do?"): answered like the row, never "I don't know".</summary>
+    private static readonly HashSet<string> AboutWords = new(StringComparer.Ordinal)
+    {
+        "what you can do", "what can you do", "what can you do for me", "what do you do", "what are you", "who are you", "how can you help",
+        "how can you help me", "que puedes hacer", "que haces", "que sabes hacer", "quien eres", "que eres", "en que me puedes ayudar",
+        "como me puedes ayudar", "about",
+    };
+
+    private static readonly HashSet<string> TopicsWords = new(StringComparer.Ordinal)
+    {
+        "what you know about", "what do you know about", "what do you know", "what topics do you know", "topics", "temas",
+        "de que temas sabes", "que temas sabes", "de que sabes", "que sabes", "sobre que sabes",
+    };
+
     public string Name => AssistantResponder.DefaultBotName;
 
     public string Description => "Answers questions from its knowledge base — offline by quoting it, or through a language model — and understands images, voice notes and PDFs.";
@@ -52,12 +66,13 @@ public sealed class AssistantBot(AssistantResponder responder, KnowledgeStore kn
             };
         }
 
-        if (folded == AssistantTexts.AboutChoice && content.Reply is not null)
+        var question = TextAnalyzer.Fold(command).Trim().TrimStart('¿', '¡').TrimEnd('?', '.', '!').Trim();
+        if ((folded == AssistantTexts.AboutChoice && content.Reply is not null) || (content.Reply is null && AboutWords.Contains(question)))
         {
             return BotResult.Reply(MessageContent.FromText(AssistantTexts.About(lang, offline)));
         }
 
-        if (folded == AssistantTexts.TopicsChoice && content.Reply is not null)
+        if ((folded == AssistantTexts.TopicsChoice && content.Reply is not null) || (content.Reply is null && TopicsWords.Contains(question)))
         {
             var scope = KbScope.For(request.Account.Id, request.Account.Bot ?? Name);
             var titles = await knowledge.TitlesAsync(scope, ct);

@@ -62,7 +62,8 @@ public sealed partial class AssistantResponder(
         }
 
         turn.Add(current);
-        var memory = ConversationMemory.Memory(view.History, settings.HistoryTurns);
+        // Memory ends where the session began (Core's session rule: the account's SessionTimeout, 30 minutes by default).
+        var memory = ConversationMemory.Memory(ConversationMemory.Since(view.History, request.SessionStartedAt), settings.HistoryTurns);
         var words = string.Join('\n', turn.Select(t => t.Words).Where(w => w.Length > 0));
         lang = Language.Detect(words, lang);
         var context = new AnswerContext(request, settings, turn, memory, words, lang);
@@ -145,16 +146,18 @@ public sealed partial class AssistantResponder(
             passages = await SearchAsync(x, previous.Text + "\n" + x.Words, ct);
         }
 
-        if (passages.Count == 0 && terms.Count > 0 && !hasImage && !hasDocument
-            && OfflineAssistant.SmallTalk(x.Words, x.Lang, null, offline: false) is null)
+        if (settings.KnowledgeOnly && passages.Count == 0 && terms.Count > 0 && !hasImage && !hasDocument
+            && OfflineAssistant.SmallTalk(x.Words, x.Lang, null, offline: false) is null
+            && !(x.Memory.Count > 0 && ConversationQuestion.IsAbout(x.Words)))
         {
-            // Grounded answers only: with nothing relevant in the knowledge base, the model is not asked to guess.
+            // Knowledge grounding: with nothing relevant in the knowledge base (and not a question about the conversation
+            // itself), the model is not asked to guess. Open grounding always asks it.
             await RecordAsync(x, new AiUsage(x.Request.Account.Id, AiUsage.Answer, settings.Provider, AiOutcomes.NoAnswer) { Model = settings.Model }, ct);
             return BotResult.Reply(AssistantTexts.DontKnow(x.Lang));
         }
 
         var chat = clients.Chat(settings)!;
-        var prompt = PromptBuilder.Build(new PromptInput(Persona(x), x.Memory, x.Turn, passages));
+        var prompt = PromptBuilder.Build(new PromptInput(Persona(x), x.Memory, x.Turn, passages, settings.KnowledgeOnly ? AiGrounding.Knowledge : AiGrounding.Open));
         var model = hasImage ? settings.EffectiveVisionModel ?? settings.Model : settings.Model;
         var chatOptions = new ChatOptions
         {
@@ -208,7 +211,7 @@ public sealed partial class AssistantResponder(
         }
 
         await RecordAsync(x, record, ct);
-        return BotResult.Reply(ReplyFormatter.Split(answer + SourcesFooter(answer, passages, x.Lang)));
+        return BotResult.Reply(ReplyFormatter.Split(answer + SourcesFooter(answer, passages, x.Lang, citedOnly: !settings.KnowledgeOnly)));
     }
 
     private async Task<IReadOnlyList<RetrievedPassage>> SearchAsync(AnswerContext x, string question, CancellationToken ct)
@@ -224,8 +227,11 @@ public sealed partial class AssistantResponder(
         }
     }
 
-    /// <summary>The passages the answer cites by number ([1]), or all of them when it cites none.</summary>
-    private static string SourcesFooter(string answer, IReadOnlyList<RetrievedPassage> passages, string lang)
+    /// <summary>
+    /// The passages the answer cites by number ([1]); when it cites none, all of them in knowledge grounding (every
+    /// answer comes from them) and none in open grounding (the model answered from elsewhere).
+    /// </summary>
+    private static string SourcesFooter(string answer, IReadOnlyList<RetrievedPassage> passages, string lang, bool citedOnly)
     {
         if (passages.Count == 0)
         {
@@ -238,6 +244,11 @@ public sealed partial class AssistantResponder(
             .Distinct()
             .Order()
             .ToList();
+        if (cited.Count == 0 && citedOnly)
+        {
+            return "";
+        }
+
         var lines = cited.Count > 0
             ? cited.Select(n => $"[{n}] {passages[n - 1].Citation}")
             : passages.Select(p => p.Citation).Distinct();
@@ -252,7 +263,7 @@ public sealed partial class AssistantResponder(
             return true;
         }
 
-        return PromptBuilder.Rules.Any(rule => answer.Contains(rule[..Math.Min(rule.Length, 60)], StringComparison.OrdinalIgnoreCase));
+        return PromptBuilder.AllRules.Any(rule => answer.Contains(rule[..Math.Min(rule.Length, 60)], StringComparison.OrdinalIgnoreCase));
     }
 
     private string Persona(AnswerContext x)

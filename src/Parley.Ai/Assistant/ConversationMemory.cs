@@ -44,6 +44,10 @@ public sealed class ConversationMemory(MessageQueries messages)
         return new ConversationView(history.Where(m => !pendingIds.Contains(m.Id)).ToList(), pending);
     }
 
+    /// <summary>The messages of the current session: from <paramref name="sessionStartedAt"/> on (all when it is unknown).</summary>
+    public static IReadOnlyList<StoredMessage> Since(IReadOnlyList<StoredMessage> history, DateTimeOffset? sessionStartedAt) =>
+        sessionStartedAt is { } start ? history.Where(m => m.CreatedAt >= start).ToList() : history;
+
     /// <summary>The last <paramref name="turns"/> messages of the history, not reaching back past a reset.</summary>
     public static List<MemoryTurn> Memory(IReadOnlyList<StoredMessage> history, int turns)
     {

@@ -25,10 +25,16 @@ public sealed record AiSettings
     public string? TranscriptionModel { get; init; }
     public string? VisionModel { get; init; }
     public int HistoryTurns { get; init; } = 10;
-    public TimeSpan BurstDelay { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan BurstDelay { get; init; } = TimeSpan.FromMilliseconds(800);
     public string? SystemPrompt { get; init; }
     public int MaxPassages { get; init; } = 4;
     public double MinSimilarity { get; init; } = 0.4;
+
+    /// <summary><see cref="AiGrounding.Open"/> or <see cref="AiGrounding.Knowledge"/>.</summary>
+    public string Grounding { get; init; } = AiGrounding.Open;
+
+    /// <summary>Only answers grounded in the knowledge base (or the conversation) are given: <c>knowledge</c> grounding, or no model.</summary>
+    public bool KnowledgeOnly => IsOffline || Grounding == AiGrounding.Knowledge;
 
     public bool IsOffline => Provider == AiProviders.Offline;
 
@@ -61,6 +67,7 @@ public sealed record AiSettings
         SystemPrompt = Blank(o.SystemPrompt),
         MaxPassages = o.MaxPassages,
         MinSimilarity = o.MinSimilarity,
+        Grounding = Normalize(o.Grounding) ?? AiGrounding.Open,
     };
 
     /// <summary>
@@ -115,6 +122,7 @@ public sealed record AiSettings
             SystemPrompt = Get("SystemPrompt") ?? baseline.SystemPrompt,
             MaxPassages = ParseInt(Get("MaxPassages"), $"{keyPrefix}:MaxPassages") ?? baseline.MaxPassages,
             MinSimilarity = ParseDouble(Get("MinSimilarity"), $"{keyPrefix}:MinSimilarity") ?? baseline.MinSimilarity,
+            Grounding = Normalize(Get("Grounding")) ?? baseline.Grounding,
         };
     }
 
@@ -184,6 +192,11 @@ public sealed record AiSettings
         if (MaxPassages is < 1 or > 10)
         {
             yield return $"{prefix}:MaxPassages must be between 1 and 10, but it is {MaxPassages}.";
+        }
+
+        if (!AiGrounding.All.Contains(Grounding))
+        {
+            yield return $"{prefix}:Grounding must be one of {string.Join(", ", AiGrounding.All)}, but it is '{Grounding}'.";
         }
 
         if (MinSimilarity is < 0 or > 1)

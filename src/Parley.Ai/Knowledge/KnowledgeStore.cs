@@ -53,7 +53,8 @@ public sealed class KnowledgeStore(Database database, TimeProvider time)
     /// </summary>
     public static List<string> PassageTerms(string title, PassageDraft passage)
     {
-        var headings = passage.Heading.Split(" › ");
+        // A document's introduction (no heading of its own, or only the title) is what its title names: weigh the title as its heading.
+        var headings = (passage.Heading.Length == 0 || passage.Heading == title ? title : passage.Heading).Split(" › ");
         var own = TextAnalyzer.Terms(headings[^1]);
         var above = headings.Length > 1 ? TextAnalyzer.Terms(string.Join(' ', headings[..^1])) : [];
         return [.. TextAnalyzer.Terms(title), .. above, .. own, .. own, .. own, .. TextAnalyzer.Terms(passage.Text)];

@@ -38,7 +38,10 @@ public sealed class Retriever(KnowledgeStore store, AiClients clients, AiCaller 
 
         var candidates = new Dictionary<long, (KbPassage Passage, double Rrf, double Coverage, double Lexical, double? Similarity)>();
         // Each signal votes only for the passages it finds relevant: a weak match must not push a good one down.
-        var lexicalHits = lexical.Index.Search(TextAnalyzer.Terms(question), Candidates).Where(h => h.Coverage >= MinCoverage).ToList();
+        var questionTerms = TextAnalyzer.Terms(question);
+        var lexicalHits = lexical.Index.Search(questionTerms, Candidates).Where(h => h.Coverage >= MinCoverage)
+            .OrderByDescending(h => h.Score * (1 + HeadingShare(questionTerms, lexical.Passages[h.Index])))
+            .ToList();
         for (var rank = 0; rank < lexicalHits.Count; rank++)
         {
             var hit = lexicalHits[rank];
@@ -72,6 +75,24 @@ public sealed class Retriever(KnowledgeStore store, AiClients clients, AiCaller 
             .Take(settings.MaxPassages)
             .Select(c => new RetrievedPassage(c.Passage, c.Rrf) { Coverage = c.Coverage, Lexical = c.Lexical, Similarity = c.Similarity })
             .ToList();
+    }
+
+    /// <summary>
+    /// The share of the question's distinct terms that the passage's own heading names (its document's title for an
+    /// introduction). A question that names a section ("Does Parley support Twilio?") is answered by that section
+    /// before a passage that merely mentions the word: the heading is what the passage is about.
+    /// </summary>
+    internal static double HeadingShare(IReadOnlyList<string> questionTerms, KbPassage passage)
+    {
+        var distinct = questionTerms.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0)
+        {
+            return 0;
+        }
+
+        var heading = passage.Heading.Length == 0 ? passage.Title : passage.Heading;
+        var own = TextAnalyzer.Terms(heading[(heading.LastIndexOf('›') + 1)..]).ToHashSet(StringComparer.Ordinal);
+        return (double)distinct.Count(own.Contains) / distinct.Count;
     }
 
     /// <summary>Embeds passages that have no embedding for the model yet (also run by <c>kb add</c>). Returns how many were embedded.</summary>

@@ -36,8 +36,26 @@ public static class TextAnalyzer
         "not", "of", "on", "or", "our", "please", "should", "so", "tell", "than", "that", "the", "their", "them", "then",
         "there", "these", "they", "this", "those", "to", "up", "us", "was", "we", "were", "what", "when", "where", "which",
         "who", "why", "will", "with", "would", "you", "your", "hello", "hi", "thanks", "want", "know", "much", "many", "often",
-        "use", "uses", "used", "using", "some", "just", "also", "very", "really", "am", "i'm", "im", "let", "like",
+        "use", "uses", "used", "using", "some", "just", "also", "very", "really", "am", "i'm", "im", "let", "like", "work", "works",
     ], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words that name the same thing across Spanish and English, or in common synonyms, folded to one term before
+    /// stemming: "usuario administrador" finds "admin user", "unsubscribe" finds "opt out".
+    /// </summary>
+    private static readonly FrozenDictionary<string, string> Synonyms = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["usuario"] = "user", ["usuarios"] = "user", ["administrador"] = "admin", ["administradores"] = "admin", ["administrator"] = "admin",
+        ["administracion"] = "admin", ["contrasena"] = "password", ["proveedor"] = "provider", ["proveedores"] = "provider",
+        ["mensaje"] = "message", ["mensajes"] = "message", ["plantilla"] = "template", ["plantillas"] = "template",
+        ["costo"] = "cost", ["precio"] = "price", ["cuesta"] = "cost", ["gratis"] = "free",
+        ["puerto"] = "port", ["humano"] = "human", ["persona"] = "person", ["agente"] = "agent", ["seguridad"] = "security",
+        ["secure"] = "security", ["safe"] = "security", ["unsubscribe"] = "optout", ["unsubscribing"] = "optout", ["baja"] = "optout",
+        ["prueba"] = "test", ["pruebas"] = "test", ["documento"] = "document", ["documentos"] = "document", ["archivo"] = "file",
+        ["archivos"] = "file", ["instalar"] = "install", ["servidor"] = "server", ["cuenta"] = "account", ["cuentas"] = "account",
+        ["llave"] = "key", ["modelo"] = "model", ["modelos"] = "model", ["imagen"] = "image", ["imagenes"] = "image",
+        ["voz"] = "voice", ["bloquear"] = "block", ["asistente"] = "assistant", ["memoria"] = "memory", ["remember"] = "memory", ["recuerda"] = "memory",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The terms of <paramref name="text"/>, in order, repeated as often as they occur.</summary>
     public static List<string> Terms(string? text)
@@ -60,7 +78,7 @@ public static class TextAnalyzer
                 continue;
             }
 
-            terms.Add(Stem(token));
+            terms.Add(Stem(Synonyms.TryGetValue(token, out var same) ? same : token));
         }
 
         return terms;

@@ -7,11 +7,9 @@ namespace Parley.Bots.Echo;
 /// The starter bot: greets a new contact, answers <c>help</c>/<c>ayuda</c>/<c>menu</c> with a menu as an
 /// interactive list, and echoes anything else with a hint. Small on purpose: it shows the shape of a bot.
 /// </summary>
-public sealed class EchoBot(TimeProvider time) : IBot
+public sealed class EchoBot : IBot
 {
     public const string BotName = "echo";
-
-    private static readonly TimeSpan SessionTimeout = TimeSpan.FromMinutes(30);
 
     public string Name => BotName;
 
@@ -20,10 +18,9 @@ public sealed class EchoBot(TimeProvider time) : IBot
     public Task<BotResult> HandleAsync(BotRequest request, CancellationToken ct)
     {
         var replies = new List<MessageContent>();
-        var now = time.GetUtcNow();
         var spanish = LooksSpanish(request);
-        var lastActivity = request.History.Count > 0 ? request.History[^1].CreatedAt : (DateTimeOffset?)null;
-        if (lastActivity is null || now - lastActivity > SessionTimeout)
+        // Core's session rule says when a session starts (the first message, or after the account's SessionTimeout).
+        if (request.NewSession)
         {
             replies.Add(MessageContent.FromText(Greeting(request.Contact.Name, spanish)));
         }

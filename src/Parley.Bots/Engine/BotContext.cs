@@ -1,7 +1,7 @@
 using Parley.Bots.Engine.Intents;
 using Parley.Bots.Engine.Sessions;
 using Parley.Bots.Engine.Templates;
-using Parley.Bots.Engine.Text;
+using Parley.Core.Text;
 using Parley.Core.Accounts;
 using Parley.Core.Bots;
 using Parley.Core.Messaging;
@@ -31,9 +31,15 @@ public sealed class BotContext
         Session = StoredSession ?? BotSession.Start(bot.Name, now, null);
         NewSession = StoredSession is null;
         var guessed = LanguageGuesser.Guess(_text);
-        LanguageFromMessage = guessed is not null && bot.Speaks(guessed);
+        // One or two words ("hi", "ok thanks") do not switch a conversation already held in another language.
+        var keepsSession = Session.Language is { } held && guessed is not null && !string.Equals(held, guessed, StringComparison.OrdinalIgnoreCase)
+            && TextNormalizer.Tokenize(_text).Count <= MaxWordsThatKeepTheLanguage;
+        LanguageFromMessage = guessed is not null && bot.Speaks(guessed) && !keepsSession;
         Language = LanguageFromMessage ? guessed! : Session.Language ?? settings.Language;
     }
+
+    /// <summary>A message this short in another language keeps the session's language.</summary>
+    public const int MaxWordsThatKeepTheLanguage = 2;
 
     public EngineBot Bot { get; }
     public BotRequest Request { get; }
@@ -45,7 +51,7 @@ public sealed class BotContext
     /// <summary>The time the engine started on this message.</summary>
     public DateTimeOffset Now { get; }
 
-    /// <summary>The text the bot works with: the message text (sanitized by the sanitize stage) or the title of a chosen button.</summary>
+    /// <summary>The text the bot works with: the message text (sanitized by Core's rules) or the title of a chosen button.</summary>
     public string Text
     {
         get => _text;

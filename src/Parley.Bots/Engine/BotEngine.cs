@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Parley.Bots.Engine.Interactions;
 using Parley.Bots.Engine.Stages;
-using Parley.Bots.Engine.Text;
+using Parley.Core.Text;
 using Parley.Core.Accounts;
 using Parley.Core.Bots;
 using Parley.Core.Contacts;

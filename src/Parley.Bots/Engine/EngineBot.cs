@@ -6,8 +6,8 @@ using Parley.Core.Messaging;
 namespace Parley.Bots.Engine;
 
 /// <summary>
-/// A bot built on the engine: every message goes through the engine's stages (access, rate limit,
-/// sanitize, session, takeover, routing), and routing asks this bot's flows, commands and skills, then its
+/// A bot built on the engine: every message, once Core's rules let it through, goes through the engine's stages
+/// (session, takeover, routing), and routing asks this bot's flows, commands and skills, then its
 /// declared intents (answered by templates), then the fallback. A bot is a folder with a class like
 /// <code>
 /// public sealed class HelloBot(BotEngine engine) : EngineBot(engine)

@@ -7,7 +7,6 @@ using Parley.Bots.Engine.Definitions;
 using Parley.Bots.Engine.Fallback;
 using Parley.Bots.Engine.Import;
 using Parley.Bots.Engine.Interactions;
-using Parley.Bots.Engine.RateLimiting;
 using Parley.Bots.Engine.Stages;
 using Parley.Bots.Engine.Templates;
 using Parley.Core.Bots;
@@ -21,10 +20,10 @@ namespace Parley.Bots.Engine;
 public static class EngineExtensions
 {
     /// <summary>
-    /// The bot engine: its stages (in the order they run), definitions, data sources, templates, rate
-    /// limiter, fallback and interaction log. Other parts replace <see cref="IContactRateLimiter"/> and
-    /// <see cref="IDataSourceCache"/> by registering their own, and answer what nothing understood by registering an
-    /// <see cref="IBotFallback"/>.
+    /// The bot engine: its stages (in the order they run), definitions, data sources, templates, fallback and
+    /// interaction log. Other parts replace <see cref="IDataSourceCache"/> by registering their own, and answer what
+    /// nothing understood by registering an <see cref="IBotFallback"/>. The rules every bot runs under (blocked,
+    /// allow-list, opt-out, takeover, rate limit, sanitizer, session timeout) are Core's and run before any bot.
     /// </summary>
     public static IServiceCollection AddBotEngine(this IServiceCollection services)
     {
@@ -41,13 +40,9 @@ public static class EngineExtensions
         services.AddSingleton<ParleyTables>();
         // In-process, or in Redis when Parley:Redis:Configuration is set (falling back to in-process while it is down).
         services.TryAddSingleton<MemoryDataSourceCache>();
-        services.TryAddSingleton<InMemoryContactRateLimiter>();
         services.TryAddSingleton<IDataSourceCache>(sp => sp.GetService<RedisConnection>()?.Enabled == true
             ? ActivatorUtilities.CreateInstance<RedisDataSourceCache>(sp)
             : sp.GetRequiredService<MemoryDataSourceCache>());
-        services.TryAddSingleton<IContactRateLimiter>(sp => sp.GetService<RedisConnection>()?.Enabled == true
-            ? ActivatorUtilities.CreateInstance<RedisContactRateLimiter>(sp)
-            : sp.GetRequiredService<InMemoryContactRateLimiter>());
         services.AddSingleton<FallbackResponder>();
         services.AddSingleton<AnswerService>();
         services.AddSingleton<InteractionLog>();
@@ -59,10 +54,7 @@ public static class EngineExtensions
         services.AddSingleton<Parley.Core.Statistics.IIntentStatistics, InteractionIntentStatistics>();
         services.AddSingleton<BotDefinitionImporter>();
 
-        // The path of a message, in order.
-        services.AddSingleton<IBotStage, AccessStage>();
-        services.AddSingleton<IBotStage, RateLimitStage>();
-        services.AddSingleton<IBotStage, SanitizeStage>();
+        // The path of a message inside the engine, in order (Core's rules ran before).
         services.AddSingleton<IBotStage, SessionStage>();
         services.AddSingleton<IBotStage, TakeoverStage>();
         services.AddSingleton<IBotStage, RoutingStage>();

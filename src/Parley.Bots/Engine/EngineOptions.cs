@@ -2,25 +2,13 @@ namespace Parley.Bots.Engine;
 
 /// <summary>
 /// Defaults of the bot engine (<c>Parley:Engine</c>). Each account may override most of them under
-/// <c>Parley:Accounts:{n}:</c> with the same key (see <see cref="AccountEngineSettings"/>).
+/// <c>Parley:Accounts:{n}:</c> with the same key (see <see cref="AccountEngineSettings"/>). The rules every bot runs
+/// under (<c>RateLimit</c>, <c>SessionTimeout</c>, <c>MaxTextLength</c>, <c>OptOutWords</c>, <c>OptInWords</c>) share this
+/// section but belong to Core (<c>Parley.Core.Bots.Rules.BotRulesOptions</c>).
 /// </summary>
 public sealed class EngineOptions
 {
     public const string SectionName = "Parley:Engine";
-
-    public RateLimitOptions RateLimit { get; set; } = new();
-
-    /// <summary>Idle time after which a conversation starts a new session (with a greeting).</summary>
-    public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromMinutes(30);
-
-    /// <summary>Inbound text is cut to this many characters (text elements) before the bot sees it.</summary>
-    public int MaxTextLength { get; set; } = 1000;
-
-    /// <summary>Whole-message words that opt a contact out of every bot and campaign message (comma-separated).</summary>
-    public string OptOutWords { get; set; } = "STOP, BAJA, CANCELAR, UNSUBSCRIBE";
-
-    /// <summary>Whole-message words that opt a contact back in (comma-separated).</summary>
-    public string OptInWords { get; set; } = "START, ALTA";
 
     /// <summary>Confidence an intent needs (0..1) unless the intent sets its own.</summary>
     public double IntentThreshold { get; set; } = 0.75;

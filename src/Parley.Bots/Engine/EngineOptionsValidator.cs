@@ -9,26 +9,6 @@ public sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
     {
         var errors = new List<string>();
         const string p = EngineOptions.SectionName;
-        if (o.RateLimit.Messages < 0)
-        {
-            errors.Add($"{p}:RateLimit:Messages must be 0 (off) or more, but it is {o.RateLimit.Messages}.");
-        }
-
-        if (o.RateLimit.Window <= TimeSpan.Zero)
-        {
-            errors.Add($"{p}:RateLimit:Window must be positive, like 00:01:00, but it is {o.RateLimit.Window}.");
-        }
-
-        if (o.SessionTimeout <= TimeSpan.Zero)
-        {
-            errors.Add($"{p}:SessionTimeout must be positive, like 00:30:00, but it is {o.SessionTimeout}.");
-        }
-
-        if (o.MaxTextLength is < 1 or > 4096)
-        {
-            errors.Add($"{p}:MaxTextLength must be between 1 and 4096, but it is {o.MaxTextLength}.");
-        }
-
         if (double.IsNaN(o.IntentThreshold) || o.IntentThreshold is < 0 or > 1)
         {
             errors.Add($"{p}:IntentThreshold must be between 0 and 1, but it is {o.IntentThreshold}.");

@@ -45,8 +45,8 @@ public sealed class EngineStartup(
             if (account.Enabled && bots.Exists(account.Bot ?? bots.DefaultBot) && bots.For(account) is EngineBot bot)
             {
                 var settings = engine.SettingsFor(account, bot);
-                logger.LogDebug("Account {AccountId}: bot {Bot}, language {Language}, rate limit {Messages}/{Window}, allow-list {AllowList}",
-                    account.Id, bot.Name, settings.Language, settings.RateLimitMessages, settings.RateLimitWindow, settings.AllowListEnabled ? "on" : "off");
+                logger.LogDebug("Account {AccountId}: bot {Bot}, language {Language}, time zone {TimeZone}",
+                    account.Id, bot.Name, settings.Language, settings.TimeZone.Id);
             }
         }
 

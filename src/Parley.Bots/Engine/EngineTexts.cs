@@ -8,6 +8,8 @@ namespace Parley.Bots.Engine;
 public static class EngineTexts
 {
     public const string Greeting = "greeting";
+    public const string GreetingAgain = "greeting_again";
+    public const string Thanks = "thanks";
     public const string Help = "help";
     public const string MenuPrompt = "menu_prompt";
     public const string MenuButton = "menu_button";
@@ -25,6 +27,8 @@ public static class EngineTexts
         ["en"] = new(StringComparer.Ordinal)
         {
             [Greeting] = "Hi {{customer_name}}! 👋",
+            [GreetingAgain] = "Hi again, {{customer_name}}! What else can I help you with? Type *menu* for the options.",
+            [Thanks] = "You're welcome! 😊 Is there anything else I can help you with?",
             [Help] = "I can help you with:\n{{topics}}\n\nType *menu* for the options or *reset* to start over.",
             [MenuPrompt] = "What can I help you with?",
             [MenuButton] = "Options",
@@ -40,6 +44,8 @@ public static class EngineTexts
         ["es"] = new(StringComparer.Ordinal)
         {
             [Greeting] = "¡Hola {{customer_name}}! 👋",
+            [GreetingAgain] = "¡Hola de nuevo, {{customer_name}}! ¿En qué más te puedo ayudar? Escribe *menú* para ver las opciones.",
+            [Thanks] = "¡Con gusto! 😊 ¿Hay algo más en lo que te pueda ayudar?",
             [Help] = "Puedo ayudarte con:\n{{topics}}\n\nEscribe *menú* para ver las opciones o *reiniciar* para empezar de nuevo.",
             [MenuPrompt] = "¿En qué te puedo ayudar?",
             [MenuButton] = "Opciones",

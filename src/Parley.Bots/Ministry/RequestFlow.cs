@@ -2,7 +2,7 @@ using Parley.Bots.Engine;
 using Parley.Bots.Engine.Answers;
 using Parley.Bots.Engine.Flows;
 using Parley.Bots.Engine.Sessions;
-using Parley.Bots.Engine.Text;
+using Parley.Core.Text;
 
 namespace Parley.Bots.Ministry;
 

@@ -2,6 +2,7 @@ using Parley.Bots.Engine;
 using Parley.Bots.Engine.Answers;
 using Parley.Bots.Engine.Skills;
 using Parley.Bots.Engine.Text;
+using Parley.Core.Text;
 
 namespace Parley.Bots.Ministry;
 

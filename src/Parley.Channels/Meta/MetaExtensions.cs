@@ -25,7 +25,9 @@ public static class MetaExtensions
         services.AddSingleton<IChannel>(sp => sp.GetRequiredService<MetaChannel>());
         services.AddSingleton<MetaMediaDownloader>();
         services.AddSingleton<IMediaDownloader>(sp => sp.GetRequiredService<MetaMediaDownloader>());
-        services.AddSingleton<IReadReceipts, MetaReadReceipts>();
+        services.AddSingleton<MetaReadReceipts>();
+        services.AddSingleton<IReadReceipts>(sp => sp.GetRequiredService<MetaReadReceipts>());
+        services.AddSingleton<Parley.Core.Bots.IBotWorkingNotice, MetaAutoMarkRead>();
         services.AddSingleton<IAccountTester, MetaAccountTester>();
         services.AddSingleton<IAccountRules, MetaAccountRules>();
         services.AddSingleton<Parley.Core.Accounts.IBusinessProfiles, MetaBusinessProfiles>();

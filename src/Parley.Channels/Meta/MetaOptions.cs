@@ -17,4 +17,7 @@ public sealed class MetaOptions
     /// <summary>Longest wait for one Graph API call (a send, a media URL); a timed-out send is retried by the queue.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Parley:Meta:HttpTimeout must be between 00:00:00.100 and 00:10:00.")]
     public TimeSpan HttpTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Marks each inbound message read, with the typing indicator, when a bot starts working on it.</summary>
+    public bool AutoMarkRead { get; set; } = true;
 }

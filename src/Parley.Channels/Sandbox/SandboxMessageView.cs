@@ -22,6 +22,9 @@ public sealed record SandboxMessageView(
     public ReactionInfo? Reaction { get; init; }
     public SandboxErrorView? Error { get; init; }
 
+    /// <summary>An inbound message the bot has not finished with yet: the page shows "typing…" meanwhile.</summary>
+    public bool? Working { get; init; }
+
     public static SandboxMessageView From(StoredMessage m, string accountId)
     {
         var c = m.Content;
@@ -44,6 +47,7 @@ public sealed record SandboxMessageView(
             Template = c.Template,
             Reaction = c.Reaction,
             Error = m.Status == MessageStatus.Failed ? new SandboxErrorView(m.ErrorCode, m.ErrorReason) : null,
+            Working = m.IsInbound && m.ProcessState == ProcessStates.Pending ? true : null,
         };
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Parley.Core.Accounts;
+using Parley.Core.Bots.Rules;
 using Parley.Core.Conversations;
 using Parley.Core.Inbound;
 using Parley.Core.Maintenance;
@@ -58,6 +59,7 @@ public static class CoreExtensions
         services.AddSingleton<MessageRetry>();
         services.AddSingleton<ChannelCatalog>();
         services.AddSingleton<BotCatalog>();
+        services.AddBotRules();
         services.AddSingleton<InboundProcessor>();
         services.AddSingleton<IMediaStore, FileMediaStore>();
         services.AddSingleton<InboundMediaFetcher>();

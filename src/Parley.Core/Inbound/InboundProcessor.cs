@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Parley.Core.Accounts;
 using Parley.Core.Bots;
+using Parley.Core.Bots.Rules;
 using Parley.Core.Conversations;
 using Parley.Core.Messaging;
 using Parley.Core.Outbound;
@@ -22,6 +23,7 @@ public sealed class InboundProcessor(
     Database database,
     AccountRegistry accounts,
     BotCatalog bots,
+    BotRules rules,
     Media.InboundMediaFetcher media,
     OutboundPolicy policy,
     TimeProvider time,
@@ -57,20 +59,11 @@ public sealed class InboundProcessor(
             request = await LoadRequestAsync(c, account, message, ct);
         }
 
-        BotResult result;
-        if (request.Conversation.State == ConversationInfo.HumanState && bot is not ITakeoverAwareBot)
-        {
-            // An operator holds the conversation (takeover): the message is stored and marked done, the bot stays silent.
-            result = BotResult.Silent;
-            logger.LogDebug("Conversation {ConversationId} is held by an operator; bot {Bot} skipped message {MessageId}", message.ConversationId, bot.Name, message.Id);
-        }
-        else
-        {
-            var started = time.GetTimestamp();
-            result = await bot.HandleAsync(request, ct);
-            logger.LogDebug("Bot {Bot} answered message {MessageId} with {Replies} replies in {Elapsed} ms",
-                bot.Name, message.Id, result.Replies.Count, time.GetElapsedTime(started).TotalMilliseconds);
-        }
+        // Every bot runs under the same rules (blocked, allow-list, opt-out, takeover, rate limit, sanitizer, session).
+        var started = time.GetTimestamp();
+        var result = await rules.HandleAsync(bot, request, ct);
+        logger.LogDebug("Bot {Bot} answered message {MessageId} with {Replies} replies in {Elapsed} ms",
+            bot.Name, message.Id, result.Replies.Count, time.GetElapsedTime(started).TotalMilliseconds);
 
         var replies = Admit(account, request, result);
         var now = time.NowMs();

@@ -81,6 +81,16 @@ public sealed class MessageQueries(Database database)
         return rows.Select(ToMessage).ToList();
     }
 
+    /// <summary>Whether one of the conversation's last <paramref name="lookBack"/> outbound messages has exactly the text <paramref name="text"/>.</summary>
+    public async Task<bool> SentTextAsync(long conversationId, string text, int lookBack, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var contents = await c.QueryAsync<string>(new CommandDefinition(
+            "SELECT content FROM messages WHERE conversation_id = @conversationId AND direction = 'outbound' ORDER BY id DESC LIMIT @lookBack",
+            new { conversationId, lookBack }, cancellationToken: ct));
+        return contents.Any(json => JsonSerializer.Deserialize<MessageContent>(json, ParleyJson.Options)?.Text == text);
+    }
+
     /// <summary>How many inbound messages of one of <paramref name="types"/> arrived in the conversation after <paramref name="afterId"/>.</summary>
     public async Task<long> CountInboundAfterAsync(long conversationId, long afterId, IReadOnlyCollection<string> types, CancellationToken ct = default)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Parley.Core.Accounts;
 using Parley.Core.Bots;
+using Parley.Core.Bots.Rules;
 using Parley.Core.Contacts;
 using Parley.Core.Inbound;
 using Parley.Core.Messaging;
@@ -33,7 +34,7 @@ public static class BotsApi
     }
 
     private static async Task<Results<Ok<DryRunResult>, ValidationProblem, ProblemHttpResult>> DryRunAsync(
-        DryRunRequest request, AccountRegistry accounts, BotCatalog bots, ContactDirectory contacts, TimeProvider time, CancellationToken ct)
+        DryRunRequest request, AccountRegistry accounts, BotCatalog bots, BotRules rules, ContactDirectory contacts, TimeProvider time, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Account))
         {
@@ -83,8 +84,9 @@ public static class BotsApi
             Status = MessageStatus.Received,
             StatusAt = now,
         };
-        var result = await bot.HandleAsync(
-            new BotRequest(account, contact, new ConversationInfo(0, account.Id, contact.Id), message) { DryRun = true }, ct);
+        // Through the same rules as a real message: a blocked contact's dry run is silent too.
+        var result = await rules.HandleAsync(
+            bot, new BotRequest(account, contact, new ConversationInfo(0, account.Id, contact.Id), message) { DryRun = true }, ct);
         return TypedResults.Ok(new DryRunResult(account.Id, bot.Name, result.Replies)
         {
             Texts = result.Replies.Select(r => r.Summary()).ToList(),

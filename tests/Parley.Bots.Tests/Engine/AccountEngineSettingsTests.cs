@@ -13,13 +13,8 @@ public sealed class AccountEngineSettingsTests
     {
         var s = Read([]);
 
-        s.RateLimitMessages.ShouldBe(10);
-        s.RateLimitWindow.ShouldBe(TimeSpan.FromSeconds(60));
-        s.SessionTimeout.ShouldBe(TimeSpan.FromMinutes(30));
-        s.OptOutWords.ShouldBe(["stop", "baja", "cancelar", "unsubscribe"]);
-        s.OptInWords.ShouldBe(["start", "alta"]);
         s.Language.ShouldBe("es");
-        s.AllowListEnabled.ShouldBeFalse();
+        s.IntentThreshold.ShouldBe(0.75);
     }
 
     [Fact]
@@ -27,24 +22,12 @@ public sealed class AccountEngineSettingsTests
     {
         var s = Read(new()
         {
-            ["AllowList"] = "+52 55 1234 5678; 15550001111",
-            ["AllowList:0"] = "+15550002222",
-            ["blocklist"] = "+15550009999",
-            ["RateLimit:Messages"] = "5",
-            ["RateLimit:Window"] = "90",
-            ["SessionTimeout"] = "00:10:00",
             ["Language"] = "EN",
             ["AlwaysUseTemplates"] = "true",
             ["IntentThreshold"] = "0.8",
             ["TimeZone"] = "America/Bogota",
         });
 
-        s.AllowList.ShouldBe(["525512345678", "15550001111", "15550002222"], ignoreOrder: true);
-        s.AllowListEnabled.ShouldBeTrue();
-        s.BlockList.ShouldBe(["15550009999"]);
-        s.RateLimitMessages.ShouldBe(5);
-        s.RateLimitWindow.ShouldBe(TimeSpan.FromSeconds(90));
-        s.SessionTimeout.ShouldBe(TimeSpan.FromMinutes(10));
         s.Language.ShouldBe("en");
         s.AlwaysUseTemplates.ShouldBeTrue();
         s.IntentThreshold.ShouldBe(0.8);
@@ -52,14 +35,9 @@ public sealed class AccountEngineSettingsTests
     }
 
     [Theory]
-    [InlineData("RateLimit:Messages", "many")]
-    [InlineData("RateLimit:Window", "60 days")]
-    [InlineData("SessionTimeout", "-00:05:00")]
-    [InlineData("AllowList", "not a phone")]
     [InlineData("IntentThreshold", "1.5")]
     [InlineData("AlwaysUseTemplates", "yes")]
     [InlineData("TimeZone", "Mars/Olympus")]
-    [InlineData("MaxTextLength", "0")]
     public void WrongValue_ThrowsWithTheKeysName(string key, string value)
     {
         var ex = Should.Throw<InvalidOperationException>(() => Read(new() { [key] = value }));

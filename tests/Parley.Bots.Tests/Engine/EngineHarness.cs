@@ -5,6 +5,7 @@ using Parley.Bots.Engine.Import;
 using Parley.Bots.Ministry;
 using Parley.Core.Accounts;
 using Parley.Core.Bots;
+using Parley.Core.Bots.Rules;
 using Parley.Core.Inbound;
 using Parley.Core.Messaging;
 using Parley.Core.Modules;
@@ -15,7 +16,8 @@ namespace Parley.Bots.Tests.Engine;
 
 /// <summary>
 /// The engine and its bots on a real database, without the web host: a test plays the core, handing the
-/// bot one message at a time and keeping what the core would store (session, opt-out, state). Time is a
+/// bot one message at a time through Core's rules (<see cref="BotRules"/>) and keeping what the core would store
+/// (session, opt-out, state, the messages both ways for the history). Time is a
 /// <see cref="FakeTimeProvider"/>.
 /// </summary>
 internal sealed class EngineHarness : IAsyncDisposable
@@ -57,6 +59,8 @@ internal sealed class EngineHarness : IAsyncDisposable
         services.AddSingleton<BotCatalog>();
         services.AddSingleton<Parley.Core.Templates.TemplateCatalog>();
         services.AddSingleton<Parley.Core.Templates.TemplateWriter>();
+        services.AddSingleton<MessageQueries>();
+        services.AddBotRules();
         services.AddBotEngine();
         services.AddBot<MinistryBot>();
         services.AddBot<TestBot>();
@@ -109,6 +113,8 @@ internal sealed class EngineHarness : IAsyncDisposable
 /// <summary>One contact talking to one account; remembers what the core would store between messages.</summary>
 internal sealed class Conversation(EngineHarness harness, Account account, ContactInfo contact, long conversationId)
 {
+    private readonly List<StoredMessage> _history = [];
+
     public Account Account { get; set; } = account;
     public ContactInfo Contact { get; set; } = contact;
     public string State { get; set; } = ConversationInfo.BotState;
@@ -136,7 +142,14 @@ internal sealed class Conversation(EngineHarness harness, Account account, Conta
         };
         var conversation = new ConversationInfo(conversationId, Account.Id, Contact.Id) { State = State, Session = Session, LastInboundAt = LastInboundAt ?? now };
         var bot = harness.Get<BotCatalog>().For(Account);
-        var result = await bot.HandleAsync(new BotRequest(Account, Contact, conversation, message), CancellationToken.None);
+        var request = new BotRequest(Account, Contact, conversation, message) { History = _history.TakeLast(InboundProcessor.HistoryTurns).ToList() };
+        var result = await harness.Get<BotRules>().HandleAsync(bot, request, CancellationToken.None);
+        _history.Add(message);
+        foreach (var reply in result.Replies)
+        {
+            _history.Add(new StoredMessage(harness.NextMessageId(), StoredMessage.Outbound, reply, now) { AccountId = Account.Id, ConversationId = conversationId, ContactId = Contact.Id, InReplyTo = message.Id });
+        }
+
         Session = result.Session ?? Session;
         State = result.ConversationState ?? State;
         if (result.OptedOut is { } optedOut)

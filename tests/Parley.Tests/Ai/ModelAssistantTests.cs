@@ -62,20 +62,6 @@ public sealed class ModelAssistantTests
     }
 
     [Fact]
-    public async Task QuestionNothingInTheKnowledgeBaseAnswers_IsNotSentToTheModel()
-    {
-        await using var fake = await FakeOpenAi.StartAsync();
-        await using var app = await AiTestApp.WithOpenAiAsync(fake);
-
-        await app.Sandbox.SendAsync(Ana, "Who won the football match in Madrid yesterday?");
-
-        var reply = (await app.Sandbox.WaitForRepliesAsync(Ana, 1)).ShouldHaveSingleItem();
-        reply.Text!.ShouldStartWith("I don't know the answer to that");
-        reply.Interactive!.Buttons![0].Id.ShouldBe("human");
-        fake.ChatRequests.ShouldBeEmpty();
-    }
-
-    [Fact]
     public async Task ModelSayingItHasNoAnswer_BecomesIDontKnowWithAPerson()
     {
         await using var fake = await FakeOpenAi.StartAsync();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Parley.Bots.Engine.Intents;
 using Parley.Bots.Engine.Text;
+using Parley.Core.Text;
 
 namespace Parley.Bots.Engine.DataSources;
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Parley.Bots.Engine.Text;
+using Parley.Core.Text;
 
 namespace Parley.Bots.Engine.Intents;
 

@@ -41,8 +41,8 @@ public sealed class BotSession
     /// <summary>Recent turns, oldest first.</summary>
     public List<SessionTurn> History { get; set; } = [];
 
-    /// <summary>When the allow-list notice was sent; it survives new sessions so it is sent once.</summary>
-    public long? NoticeSentAt { get; set; }
+    /// <summary>When the bot greeted in this session (Unix milliseconds); a session greets once.</summary>
+    public long? GreetedAt { get; set; }
 
     public static BotSession Start(string bot, DateTimeOffset now, BotSession? previous) => new()
     {
@@ -51,7 +51,6 @@ public sealed class BotSession
         StartedAt = now.ToUnixTimeMilliseconds(),
         LastActivityAt = now.ToUnixTimeMilliseconds(),
         Language = previous?.Language,
-        NoticeSentAt = previous?.NoticeSentAt,
     };
 
     /// <summary>The stored session of <paramref name="bot"/>, or null when there is none or it is not readable.</summary>

@@ -1,6 +1,9 @@
 namespace Parley.Bots.Engine.Skills;
 
-/// <summary>A greeting on its own (<c>hola</c>, <c>buenas tardes</c>, <c>hi</c>) answers with the bot's greeting.</summary>
+/// <summary>
+/// A greeting on its own (<c>hola</c>, <c>buenas tardes</c>, <c>hi</c>) answers with the bot's greeting, once per
+/// session: later in the same session it gets a short "hi again" instead of the whole welcome.
+/// </summary>
 public sealed class GreetingCommand : CommandSkill
 {
     public override string Name => "greeting";
@@ -13,7 +16,9 @@ public sealed class GreetingCommand : CommandSkill
 
     public override Task HandleAsync(BotContext context, CancellationToken ct)
     {
-        context.Reply(context.Bot.Greeting(context));
+        context.Reply(context.Session.GreetedAt is null || context.NewSession
+            ? context.Bot.Greeting(context)
+            : Parley.Core.Messaging.MessageContent.FromText(context.Phrase(EngineTexts.GreetingAgain)));
         context.Greeted = true;
         return Task.CompletedTask;
     }

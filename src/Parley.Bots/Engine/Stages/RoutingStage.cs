@@ -18,7 +18,7 @@ public sealed class RoutingStage(IntentStore intents, AnswerService answers, Fal
 {
     private static readonly ResetCommand Reset = new();
 
-    private static readonly CommandSkill[] BuiltInCommands = [Reset, new HelpCommand(), new MenuCommand(), new GreetingCommand()];
+    private static readonly CommandSkill[] BuiltInCommands = [Reset, new HelpCommand(), new MenuCommand(), new GreetingCommand(), new ThanksCommand()];
 
     /// <summary>Longest text kept per turn in the session history.</summary>
     private const int TurnTextLength = 200;
@@ -32,6 +32,13 @@ public sealed class RoutingStage(IntentStore intents, AnswerService answers, Fal
         {
             context.Replies.Insert(0, context.Bot.Greeting(context));
             context.Greeted = true;
+        }
+
+        if (context.Greeted && context.Session.GreetedAt is null)
+        {
+            // Greet once per session: the next "hola" gets a short "hi again".
+            context.Session.GreetedAt = context.Now.ToUnixTimeMilliseconds();
+            context.SaveSession = true;
         }
 
         Remember(context);

@@ -3,8 +3,9 @@ using Parley.Bots.Engine.Sessions;
 namespace Parley.Bots.Engine.Stages;
 
 /// <summary>
-/// Continues the conversation's session, or starts a new one (which greets) when there is none or the
-/// contact was idle longer than <c>SessionTimeout</c>. The session is stored with the replies.
+/// Continues the conversation's session, or starts a new one (which greets) when there is none or Core's session
+/// rule says this message starts one (the contact was idle longer than the account's <c>SessionTimeout</c>). The
+/// session is stored with the replies.
 /// </summary>
 public sealed class SessionStage : IBotStage
 {
@@ -12,9 +13,7 @@ public sealed class SessionStage : IBotStage
 
     public ValueTask<StageOutcome> RunAsync(BotContext context, CancellationToken ct)
     {
-        var stored = context.StoredSession;
-        var idle = stored is null ? (TimeSpan?)null : context.Now - DateTimeOffset.FromUnixTimeMilliseconds(stored.LastActivityAt);
-        if (stored is not null && idle > context.Settings.SessionTimeout)
+        if (context.StoredSession is not null && context.Request.NewSession)
         {
             context.Session = BotSession.Start(context.Bot.Name, context.Now, context.Session);
             context.NewSession = true;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Parley.Bots.Engine.Text;
+using Parley.Core.Text;
 
 namespace Parley.Bots.Engine.Templates;
 

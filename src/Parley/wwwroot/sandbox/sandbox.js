@@ -485,7 +485,7 @@
     if (state.pollCount % STATUS_EVERY !== 0) return null;
     var min = null;
     state.messages.forEach(function (entry, id) {
-      if (!entry.data || FINAL_STATUSES[entry.data.status]) return;
+      if (!entry.data || (FINAL_STATUSES[entry.data.status] && !entry.data.working)) return;
       var n = toBig(id);
       if (n > 0n && (min === null || n < min)) min = n;
     });
@@ -504,6 +504,23 @@
     state.online = mode === 'connecting' ? null : online;
     els.connState.dataset.state = mode;
     els.connState.textContent = mode === 'online' ? 'online' : (mode === 'offline' ? 'offline, retrying…' : 'connecting…');
+    updateTyping();
+  }
+
+  // "typing…" in the header while the bot works on one of the contact's messages (not yet processed, no reply after it),
+  // as WhatsApp shows it under the contact's name.
+  function updateTyping() {
+    var newestOwnWorking = null;
+    var newestReply = null;
+    state.messages.forEach(function (entry, id) {
+      if (!entry.data) return;
+      var n = toBig(id);
+      if (entry.data.direction === 'inbound' && entry.data.working && (newestOwnWorking === null || n > newestOwnWorking)) newestOwnWorking = n;
+      if (entry.data.direction === 'outbound' && (newestReply === null || n > newestReply)) newestReply = n;
+    });
+    var typing = state.online === true && newestOwnWorking !== null && (newestReply === null || newestReply < newestOwnWorking);
+    els.connState.dataset.typing = typing ? 'true' : 'false';
+    if (state.online === true) els.connState.textContent = typing ? 'typing…' : 'online';
   }
 
   /* ------------------------------------------------------------------ applying messages */
@@ -525,6 +542,7 @@
       }
     });
     if (changedLayout) relayout();
+    updateTyping();
     state.loaded = true;
     els.emptyState.hidden = state.messages.size > 0 || state.pending.length > 0;
     if (initial || wasAtBottom || newOwn) {
@@ -549,7 +567,7 @@
 
     if (entry) {
       if (entry.key === key) {
-        if (!entry.data || entry.data.status !== m.status || entry.data.statusAt !== m.statusAt ||
+        if (!entry.data || entry.data.status !== m.status || entry.data.statusAt !== m.statusAt || !!entry.data.working !== !!m.working ||
             JSON.stringify(entry.data.error) !== JSON.stringify(m.error)) {
           entry.data = m;
           updateStatus(entry.row, m);
