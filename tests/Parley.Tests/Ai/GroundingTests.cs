@@ -22,7 +22,8 @@ public sealed class GroundingTests
         await AskAsync(app, "My order number is 4471 and it has not arrived.", 1);
         var reply = await AskAsync(app, "What was my order number again?", 2);
 
-        reply.ShouldBe("Fake answer to: What was my order number again?");
+        // The model answered (a demo passage about the rules may be cited after it).
+        reply.ShouldStartWith("Fake answer to: What was my order number again?");
         var request = fake.ChatRequests.Last();
         request.Messages.Select(m => m.Role).ShouldBe(["user", "assistant", "user"]);
         request.Messages[0].Text.ShouldContain("My order number is 4471");
