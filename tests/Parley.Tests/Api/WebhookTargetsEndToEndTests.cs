@@ -74,6 +74,7 @@ public sealed class WebhookTargetsEndToEndTests
         return await TestApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?>
         {
             ["Parley:Webhooks:AllowPrivateNetworks"] = allowPrivate ? "true" : "false",
+            ["Parley:Webhooks:DeliverSandboxEvents"] = "true", // the messages come through the sandbox
             ["Parley:Webhooks:PollInterval"] = "00:00:00.100",
             ["Parley:Webhooks:BaseBackoff"] = "00:00:10",
         }, services: s => s.AddSingleton(sp => new WebhookTargets(sp.GetRequiredService<IOptions<OutgoingWebhookOptions>>())
