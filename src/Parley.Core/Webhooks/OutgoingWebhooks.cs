@@ -237,8 +237,8 @@ public sealed class OutgoingWebhooks(
         await using var tx = await database.BeginWriteAsync(c, ct);
         foreach (var e in events)
         {
-            var targets = subscriptions.Where(s => s.Wants(e.Type)).ToList();
-            if (targets.Count == 0)
+            var wanting = subscriptions.Where(s => s.Wants(e.Type)).ToList();
+            if (wanting.Count == 0)
             {
                 continue;
             }
@@ -250,7 +250,7 @@ public sealed class OutgoingWebhooks(
             }
 
             var envelope = new WebhookEnvelope(NewEventId(), e.Type, e.At, e.AccountId, await DataAsync(e, ct)) { Sandbox = sandbox ? true : null };
-            foreach (var s in targets)
+            foreach (var s in wanting)
             {
                 await InsertDeliveryAsync(c, tx, s.Id, envelope, now, ct);
                 queued++;

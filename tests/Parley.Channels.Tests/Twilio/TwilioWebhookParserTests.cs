@@ -75,9 +75,9 @@ public sealed class TwilioWebhookParserTests
     public void WaId_WinsOverTheFromDigits()
     {
         // Twilio's WaId is WhatsApp's own id for the sender; keep it even when it differs from From.
-        var fields = TwilioForms.Text("SM1", Ana, "hi").Select(f => f.Key == "WaId" ? new KeyValuePair<string, string>("WaId", "5215512345678") : f).ToList();
+        var fields = TwilioForms.Text("SM1", Ana, "hi").Select(f => f.Key == "WaId" ? new KeyValuePair<string, string>("WaId", "15550009999") : f).ToList();
 
-        Single(fields).From.WaId.ShouldBe("5215512345678");
+        Single(fields).From.WaId.ShouldBe("15550009999");
     }
 
     [Fact]

@@ -72,7 +72,8 @@ public sealed class DocumentBombTests(DocumentBombTests.Server server, ITestOutp
 
         public string NextContact() => "+1555000" + Interlocked.Increment(ref _contacts).ToString("D4", CultureInfo.InvariantCulture);
 
-        public async Task InitializeAsync() => App = await AiTestApp.OfflineAsync();
+        // Some bombs are larger than the sandbox's default upload cap (5 MiB); the test is about what reading does with them.
+        public async Task InitializeAsync() => App = await AiTestApp.OfflineAsync(extra: new Dictionary<string, string?> { ["Parley:Sandbox:MaxUploadBytes"] = "16777216" });
 
         public async Task DisposeAsync() => await App.DisposeAsync();
     }

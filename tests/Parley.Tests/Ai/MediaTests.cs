@@ -134,7 +134,8 @@ public sealed class MediaTests
     [Fact]
     public async Task TooLargeImage_GetsTheLimit()
     {
-        await using var app = await AiTestApp.OfflineAsync();
+        // The sandbox takes 5 MiB by default and would refuse the file itself; let it through to the assistant's own limit.
+        await using var app = await AiTestApp.OfflineAsync(extra: new Dictionary<string, string?> { ["Parley:Sandbox:MaxUploadBytes"] = "16777216" });
 
         await app.Sandbox.SendFileAsync(Ana, new byte[6 * 1024 * 1024], "huge.jpg", "image/jpeg");
 

@@ -19,7 +19,8 @@ public sealed class LiveResponsesMatchTheDocumentTests
     public async Task EveryReadRoute_AnswersWhatTheDocumentSays()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
+        // The outgoing webhook's receiver listens on 127.0.0.1.
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["Parley:Webhooks:AllowPrivateNetworks"] = "true" });
         using var api = await app.ApiClientAsync();
         var (ids, phone) = await SeedAsync(app, api, receiver);
         var document = JsonDocument.Parse(await app.Client.GetStringAsync("/openapi/v1.json")).RootElement.Clone();

@@ -45,7 +45,9 @@ public sealed class MetaAccountSurfaceTests
     {
         await using var graph = await FakeMetaGraph.StartAsync();
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, graph.AccountSettings("meta1"));
+        var settings = graph.AccountSettings("meta1");
+        settings["Parley:Webhooks:AllowPrivateNetworks"] = "true"; // the receiver listens on 127.0.0.1
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, settings);
         using var api = await app.ApiClientAsync();
         (await api.PostAsJsonAsync("/api/v1/webhooks", new { url = receiver.Url, events = new[] { "account.alert" } })).StatusCode.ShouldBe(HttpStatusCode.Created);
 

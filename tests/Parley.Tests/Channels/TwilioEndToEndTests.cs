@@ -79,7 +79,9 @@ public sealed class TwilioEndToEndTests
     public async Task BotReplyLongerThanTwilioTakes_IsQueuedAsPartsThatEachFit(DatabaseKind kind)
     {
         await using var fake = await FakeTwilio.StartAsync();
-        await using var app = await TestApp.StartAsync(kind, Settings(fake));
+        var settings = Settings(fake);
+        settings["Parley:Engine:MaxTextLength"] = "4096"; // the bots' rules cut incoming texts at 1,000 by default
+        await using var app = await TestApp.StartAsync(kind, settings);
         var text = string.Join(" ", Enumerable.Repeat("palabra", 250)); // 1,999 characters; echoed with its prefix
 
         (await PostAsync(app, TwilioForms.Text(TwilioForms.NewMessageSid(), Ana, text))).StatusCode.ShouldBe(HttpStatusCode.OK);

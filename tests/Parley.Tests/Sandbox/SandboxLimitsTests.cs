@@ -110,6 +110,7 @@ public sealed class SandboxLimitsTests
         {
             ["Parley:Webhooks:BaseBackoff"] = "00:00:00.100",
             ["Parley:Webhooks:PollInterval"] = "00:00:00.100",
+            ["Parley:Webhooks:AllowPrivateNetworks"] = "true", // the receiver listens on 127.0.0.1
         });
         using var api = await app.ApiClientAsync(ApiScopes.Admin);
         var (created, subscription) = await api.PostJsonAsync("/api/v1/webhooks", new { url = receiver.Url, events = new[] { "*" } });
