@@ -53,7 +53,7 @@ public static class ParleyApp
         app.MapApi();
         app.MapIdentity();
         app.MapBooking();
-        app.MapClinicApi(ApiScopePolicies.For);
+        app.MapClinicApi(ApiScopePolicies.For).AsApiGroup();
         app.MapAdmin();
         return app;
     }

@@ -40,9 +40,10 @@ public static class BookingWeb
             book.UseAntiforgery();
             book.UseEndpoints(endpoints =>
             {
-                endpoints.MapGet("/book.css", () => Results.Stream(Css(), "text/css; charset=utf-8"));
-                endpoints.MapGet("/images/{mediaId}", ImageAsync);
-                endpoints.MapPost("/logout", LogoutAsync);
+                // The web app's own routes: pages and their files, not part of the API's document.
+                endpoints.MapGet("/book.css", () => Results.Stream(Css(), "text/css; charset=utf-8")).ExcludeFromDescription();
+                endpoints.MapGet("/images/{mediaId}", ImageAsync).ExcludeFromDescription();
+                endpoints.MapPost("/logout", LogoutAsync).ExcludeFromDescription();
                 endpoints.MapRazorComponents<BookApp>();
             });
         });

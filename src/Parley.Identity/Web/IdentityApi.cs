@@ -75,8 +75,9 @@ public static class IdentityApi
 
         var e164 = phone.ToE164();
         var ip = http.Connection.RemoteIpAddress?.ToString();
-        var candidates = body.Realm is null ? all : all.Where(r => r.Realm == body.Realm).ToList();
-        if (candidates.Count > 0 && !await AnyKnowsAsync(candidates, e164, ct))
+        // Without a realm a code only proves control of the number (a guest who never booked may sign in);
+        // with one, the code goes only to numbers that realm knows.
+        if (body.Realm is not null && !await AnyKnowsAsync(all.Where(r => r.Realm == body.Realm), e164, ct))
         {
             // The same answer as for a known number: the endpoint does not tell who is registered.
             await audit.RecordAsync(SignInEvents.Web, SignInEvents.NotAllowed, e164, ip, realm: body.Realm, ct: ct);

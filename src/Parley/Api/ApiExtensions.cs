@@ -88,8 +88,11 @@ public static class ApiExtensions
 
     /// <summary>A group under /api/v1 with what every API endpoint shares: the rate limit, the tag, the auth problems.</summary>
     internal static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app, string path, string tag) =>
-        app.MapGroup(Prefix + path)
-            .WithTags(tag)
+        app.MapGroup(Prefix + path).WithTags(tag).AsApiGroup();
+
+    /// <summary>What every API endpoint shares, for a group a module maps itself (the clinic's): the rate limit, the auth problems.</summary>
+    public static RouteGroupBuilder AsApiGroup(this RouteGroupBuilder group) =>
+        group
             .RequireRateLimiting(ApiRateLimiting.Policy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -16,7 +16,7 @@ namespace Parley.Identity.Tests.ChatSignIn;
 
 public sealed class ChatSignInFlowTests
 {
-    private const string Realm = "clinic";
+    private const string Realm = "identity-test"; // not a module's realm: the clinic registers "clinic"
     private const string Registered = "+34600000001";
     private const long ConversationId = 4242;
     private static readonly IdentitySubject Patient = new(Realm, "patient-7", "Ana", "patient");
