@@ -55,6 +55,9 @@ public sealed record BenchOptions
     /// <summary>Messages each contact sends in the <c>order</c> scenario (its conversations are <see cref="Contacts"/>).</summary>
     public int PerConversation { get; init; } = 10;
 
+    /// <summary>Guests asking for holds at the same time in the <c>booking</c> scenario (closed loop).</summary>
+    public int Callers { get; init; } = 32;
+
     /// <summary>Extra Parley settings, <c>--set Key=Value</c> (repeatable), for experiments.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Extra { get; init; } = [];
 
@@ -95,6 +98,7 @@ public sealed record BenchOptions
                 "--forged-rate" => o with { ForgedRate = Number() },
                 "--kill-every" => o with { KillEvery = Number() },
                 "--per-conversation" => o with { PerConversation = (int)Number() },
+                "--callers" => o with { Callers = (int)Number() },
                 "--set" or "--env" => o with { },
                 "-h" or "--help" => o with { Help = true },
                 _ => throw new ArgumentException($"Unknown argument '{a}'. Try --help."),
@@ -117,9 +121,14 @@ public sealed record BenchOptions
             throw new ArgumentException("--db must be sqlite or postgres.");
         }
 
-        if (o.Scenario is not ("throughput" or "kill" or "duplicates" or "forged" or "order"))
+        if (o.Scenario is not ("throughput" or "kill" or "duplicates" or "forged" or "order" or "booking"))
         {
-            throw new ArgumentException("--scenario must be throughput, kill, duplicates, forged or order.");
+            throw new ArgumentException("--scenario must be throughput, kill, duplicates, forged, order or booking.");
+        }
+
+        if (o.Callers is < 1 or > 1000)
+        {
+            throw new ArgumentException("--callers must be in [1, 1000].");
         }
 
         if (o.PerConversation is < 1 or > 10_000)
@@ -147,13 +156,14 @@ public sealed record BenchOptions
           --rate R                 inbound message webhooks per second, open loop (default 400);
                                    about 3 status webhooks per reply come on top (--statuses K)
           --contacts C             distinct contacts / conversations (default 1000)
-          --scenario NAME          throughput (default) | kill | duplicates | forged | order
+          --scenario NAME          throughput (default) | kill | duplicates | forged | order | booking
           --workers N              Parley:Workers:Concurrency (default 16)
           --pool N                 PostgreSQL connection pool per Parley instance (default 30)
           --gc server|workstation  Parley's GC mode (default server, ASP.NET Core's default)
           --forged-rate R          forged webhooks per second in the forged scenario (default 2000)
           --kill-every S           seconds between kill -9 in the kill scenario (default 6)
           --per-conversation N     messages per contact in the order scenario (default 10; --contacts conversations)
+          --callers N              guests asking for holds at once in the booking scenario (default 32)
           --baseline-seconds S     closed-loop seconds against bare Kestrel for baseline_rps (default 3; 0 skips)
           --parley-dll PATH        run another Parley build (e.g. published with ReadyToRun)
           --set Key=Value          any extra Parley setting (repeatable)

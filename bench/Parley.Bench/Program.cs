@@ -39,6 +39,7 @@ try
         "duplicates" => await DuplicatesScenario.RunAsync(options),
         "forged" => await ForgedScenario.RunAsync(options),
         "order" => await OrderScenario.RunAsync(options),
+        "booking" => await BookingScenario.RunAsync(options),
         _ => await ThroughputScenario.RunAsync(options),
     };
 }

@@ -45,6 +45,8 @@ public static class AiExtensions
 
         // What the bots did not understand is answered from their documents.
         services.AddSingleton<IBotFallback, AssistantFallback>();
+        // Bots that compose their answers from their own data (the resort's recommendations) have them put into words.
+        services.AddSingleton<IReplyPhrasing, ModelReplyPhrasing>();
         services.AddSingleton<IStartupTask, DemoKnowledge>();
         return builder;
     }

@@ -39,6 +39,7 @@ public static class BookingExtensions
         services.AddModuleSchema(ModuleSchema.Of<BookingLedger>("booking"));
         services.AddSingleton<BookingLedger>();
         services.AddSingleton<ActivityCatalog>();
+        services.AddSingleton<Parley.Core.Media.IMediaReferences, ActivityImageReferences>();
         services.AddSingleton<SlotSchedule>();
         services.AddSingleton<BookingQueries>();
         services.AddSingleton<PreferenceStore>();

@@ -1,7 +1,10 @@
+using System.Text.RegularExpressions;
+using Dapper;
 using Parley.Booking.Model;
 using Parley.Booking.Store;
 using Parley.Core.Messaging;
 using Parley.Core.Storage;
+using Parley.Testing.Fakes;
 
 namespace Parley.Booking.Tests;
 
@@ -88,5 +91,46 @@ public sealed class ResortBotSandboxTests
 
         await resort.SendAsync(Ana, "my bookings");
         (await resort.WaitForRepliesAsync(Ana, 4)).Last().Text!.ShouldContain("no bookings yet");
+    }
+
+    [Fact]
+    public async Task WithAModel_RecommendationsArePhrasedFromTheRankedListOnly_AndAPhrasingThatDropsOneIsNotSent()
+    {
+        await using var fake = await FakeOpenAi.StartAsync();
+        // The fake model names what it was given for the first question, and forgets every name for the second.
+        fake.Answer = r => r.LastUser.Contains("two kids", StringComparison.Ordinal)
+            ? "How about " + string.Join(" or ", Regex.Matches(r.LastUser, @"\*([^*]+)\*").Select(m => m.Groups[1].Value)) + "? All have room tomorrow."
+            : "You will love our secret volcano tour!";
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?>
+        {
+            ["Parley:Ai:Provider"] = "openai-compatible",
+            ["Parley:Ai:BaseUrl"] = fake.BaseUrl,
+            ["Parley:Ai:ApiKey"] = "sk-parley-test-0123456789",
+            ["Parley:Ai:Model"] = "fake-gpt",
+        });
+        var resort = app.SandboxFor("resort");
+
+        await resort.SendAsync(Ana, "what can I do tomorrow with two kids?");
+        var phrased = (await resort.WaitForRepliesAsync(Ana, 1)).Last();
+        phrased.Text!.ShouldStartWith("How about ");
+        phrased.Interactive!.Kind.ShouldBe(InteractiveContent.ListKind);
+        foreach (var row in phrased.Interactive.Sections![0].Rows)
+        {
+            phrased.Text.ShouldContain(row.Title.TrimEnd('…'));
+        }
+
+        // The model saw the question and the ranked list, and nothing the list left out (adults-only activities).
+        var asked = fake.ChatRequests.Single();
+        asked.LastUser.ShouldContain("what can I do tomorrow with two kids?");
+        asked.LastUser.ShouldContain("for 3 people with kids");
+        asked.AllText.ShouldNotContain("scuba", Case.Insensitive);
+        asked.System.ShouldContain("Use only the facts given");
+
+        await resort.SendAsync(Ana, "I like diving");
+        var own = (await resort.WaitForRepliesAsync(Ana, 3)).Last();
+        own.Text!.ShouldNotContain("volcano");
+        own.Text!.ShouldContain("*Discover scuba diving*");
+        await using var c = await app.Get<Database>().OpenAsync();
+        (await c.QueryAsync<string>("SELECT outcome FROM ai_usage WHERE kind = 'phrasing' ORDER BY id")).ShouldBe(["ok", "blocked"]);
     }
 }

@@ -4,6 +4,7 @@ namespace Parley.Ai.Chat;
 public sealed record AiUsage(string AccountId, string Kind, string Provider, string Outcome)
 {
     public const string Answer = "answer";
+    public const string Phrasing = "phrasing";
     public const string Transcription = "transcription";
     public const string Embedding = "embedding";
     public const string Test = "test";

@@ -26,6 +26,7 @@ public sealed partial class ResortBot(
     BookingLinks links,
     BookingFormat format,
     IOptions<BookingOptions> options,
+    IEnumerable<IReplyPhrasing> phrasings,
     TimeProvider time) : IBot
 {
     public const string BotName = "resort";
@@ -494,11 +495,27 @@ public sealed partial class ResortBot(
             return $"{i + 1}. *{r.Activity.NameIn(turn.Language)}*, {BookingFormat.Money(r.Activity.PriceCents, r.Activity.Currency, turn.Language)}: {next}{(reasons.Count > 0 ? $" ({string.Join("; ", reasons)})" : "")}";
         });
         var body = string.Format(CultureInfo.InvariantCulture, turn.T.Recommend, qualifier) + "\n" + string.Join("\n", lines);
+        body = await PhraseAsync(turn, body, ranked, ct) ?? body;
         var rows = ranked.Select(r => new ListRow("act:" + r.Activity.Id.ToString(CultureInfo.InvariantCulture), BookingFormat.Fit(r.Activity.NameIn(turn.Language), 24))
         {
             Description = BookingFormat.Fit($"{format.When(r.Slots[0].StartsAt, turn.Language)} · {string.Format(CultureInfo.InvariantCulture, turn.T.FreeSeats, r.Slots[0].Available)}", 72),
         }).ToList();
         return [List(BookingFormat.Fit(body, 1024), turn.T.ActivitiesList, rows)];
+    }
+
+    /// <summary>
+    /// With a model configured for the account, the ranked list is put into words by it (the list is its only source,
+    /// and every recommended activity must stay named); offline or when it strays, the list as it is.
+    /// </summary>
+    private async Task<string?> PhraseAsync(Turn turn, string ranked, IReadOnlyList<Recommendation> recommendations, CancellationToken ct)
+    {
+        if (phrasings.FirstOrDefault() is not { } phrasing || turn.Request.Message.Content.Text is not { Length: > 0 } question)
+        {
+            return null;
+        }
+
+        var names = recommendations.Select(r => r.Activity.NameIn(turn.Language)).ToList();
+        return await phrasing.PhraseAsync(turn.Request.Account, new ReplyPhrasingRequest(turn.Language, question, ranked, names) { Bot = BotName }, ct);
     }
 
     private static string? Reason(Turn turn, string reason) => reason.Split(':') switch

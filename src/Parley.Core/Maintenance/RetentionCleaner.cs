@@ -15,6 +15,7 @@ public sealed class RetentionCleaner(
     Database database,
     RetentionBatches batches,
     IEnumerable<IRetentionTask> modules,
+    IEnumerable<IMediaReferences> mediaReferences,
     IMediaStore mediaStore,
     IOptions<RetentionOptions> options,
     TimeProvider time)
@@ -51,39 +52,53 @@ public sealed class RetentionCleaner(
         return new RetentionResult(webhookEvents, pendingStatuses, deliveries, media) { Modules = counts };
     }
 
-    /// <summary>Media rows older than the cutoff that no message's content mentions; the store deletes file and row.</summary>
+    /// <summary>
+    /// Media rows older than the cutoff that no message's content mentions and no module uses (<see cref="IMediaReferences"/>);
+    /// the store deletes file and row. Walks forward by (created_at, id), so media a module keeps is passed, not selected again.
+    /// </summary>
     private async Task<long> DeleteOrphanedMediaAsync(long cutoff, CancellationToken ct)
     {
         var batch = Math.Min(Options.BatchSize, 500);
         long total = 0;
+        (long CreatedAt, string Id) after = (long.MinValue, "");
         for (var i = 0; i < RetentionBatches.MaxBatches; i++)
         {
-            List<string> ids;
+            List<(string Id, long CreatedAt)> rows;
             await using (var c = await database.OpenAsync(ct))
             {
-                ids = (await c.QueryAsync<string>(new CommandDefinition(
+                rows = (await c.QueryAsync<(string, long)>(new CommandDefinition(
                     """
-                    SELECT id FROM media
-                    WHERE created_at < @cutoff
+                    SELECT id, created_at FROM media
+                    WHERE created_at < @cutoff AND (created_at > @afterCreated OR (created_at = @afterCreated AND id > @afterId))
                       AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.content LIKE '%' || media.id || '%')
-                    ORDER BY created_at
+                    ORDER BY created_at, id
                     LIMIT @batch
                     """,
-                    new { cutoff, batch }, cancellationToken: ct))).ToList();
+                    new { cutoff, afterCreated = after.CreatedAt, afterId = after.Id, batch }, cancellationToken: ct))).ToList();
             }
 
-            var deleted = 0;
+            if (rows.Count == 0)
+            {
+                break;
+            }
+
+            after = (rows[^1].CreatedAt, rows[^1].Id);
+            var ids = rows.Select(r => r.Id).ToList();
+            foreach (var references in mediaReferences)
+            {
+                var used = await references.InUseAsync(ids, ct);
+                ids.RemoveAll(used.Contains);
+            }
+
             foreach (var id in ids)
             {
                 if (await mediaStore.DeleteAsync(id, ct))
                 {
-                    deleted++;
+                    total++;
                 }
             }
 
-            total += deleted;
-            // A batch that deleted nothing would be selected again: stop rather than spin.
-            if (ids.Count < batch || deleted == 0)
+            if (rows.Count < batch)
             {
                 break;
             }

@@ -32,9 +32,13 @@ internal sealed partial class ClinicChat(TestApp app, string phone)
         return await SayAsync(code, replies: 2);
     }
 
+    /// <summary>
+    /// The code as the phone received it: the stored message shows it masked until the send fills it in, so this
+    /// waits for the delivered text rather than reading the thread once.
+    /// </summary>
     public async Task<string> CodeAsync()
     {
-        var thread = await Sandbox.ThreadAsync(phone);
+        var thread = await Sandbox.WaitAsync(phone, t => t.Any(m => m.Direction == "outbound" && CodePattern().IsMatch(m.Text ?? "")));
         return thread.Where(m => m.Direction == "outbound").Select(m => CodePattern().Match(m.Text ?? "")).Last(m => m.Success).Groups[1].Value;
     }
 }

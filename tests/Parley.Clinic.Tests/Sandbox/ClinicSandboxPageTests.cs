@@ -27,7 +27,8 @@ public sealed partial class ClinicSandboxPageTests
         await SendAsync(page, "login");
         await Outbound(page, "registered phone number").WaitForAsync();
         await SendAsync(page, phone);
-        var codeMessage = Outbound(page, "sign-in code").Last;
+        // The thread shows the code masked until the send fills it in: wait for the digits the phone received.
+        var codeMessage = page.Locator("[data-testid=message][data-direction=outbound] [data-testid=message-text]", new() { HasTextRegex = CodePattern() }).Last;
         await codeMessage.WaitForAsync();
         var code = CodePattern().Match(await codeMessage.InnerTextAsync()).Groups[1].Value;
         code.Length.ShouldBe(6);

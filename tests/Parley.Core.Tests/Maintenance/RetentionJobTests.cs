@@ -173,6 +173,44 @@ public sealed class RetentionJobTests
         await recent.Value.Content.DisposeAsync();
     }
 
+    // Regression: the resort's activity images are stored media no message mentions; the orphan cleanup deleted them.
+    [Theory, SqliteData, PostgresData]
+    public async Task RunOnce_Media_KeepsWhatAModuleUses_AndWalksPastIt(DatabaseKind kind)
+    {
+        await using var fixture = await Fixture.CreateAsync(kind);
+        var store = fixture.MediaStore();
+        var saved = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            saved.Add((await store.SaveAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"image {i}")), "image/png", null, 1000, default)).Id);
+            fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        // The module uses the three oldest: with batches of two, the cleanup must walk past them to reach the others.
+        var module = new KeptMedia(saved.Take(3).ToHashSet(StringComparer.Ordinal));
+        fixture.Time.Advance(TimeSpan.FromDays(40));
+        var run = await fixture.Cleaner(new RetentionOptions { Media = TimeSpan.FromDays(30), BatchSize = 2 }, references: [module]).RunAsync();
+
+        run.Media.ShouldBe(2);
+        foreach (var id in saved)
+        {
+            var found = await store.OpenAsync(id, default);
+            (found is not null).ShouldBe(module.Ids.Contains(id), id);
+            if (found is { } f)
+            {
+                await f.Content.DisposeAsync();
+            }
+        }
+    }
+
+    private sealed class KeptMedia(IReadOnlySet<string> ids) : IMediaReferences
+    {
+        public IReadOnlySet<string> Ids => ids;
+
+        public Task<IReadOnlySet<string>> InUseAsync(IReadOnlyCollection<string> mediaIds, CancellationToken ct) =>
+            Task.FromResult<IReadOnlySet<string>>(mediaIds.Where(ids.Contains).ToHashSet(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Options_DedupWindowShorterThanEightDays_IsRefused()
     {
@@ -212,10 +250,10 @@ public sealed class RetentionJobTests
             return fixture;
         }
 
-        public RetentionCleaner Cleaner(RetentionOptions? options = null, IEnumerable<IRetentionTask>? tasks = null)
+        public RetentionCleaner Cleaner(RetentionOptions? options = null, IEnumerable<IRetentionTask>? tasks = null, IEnumerable<IMediaReferences>? references = null)
         {
             var o = Options.Create(options ?? new RetentionOptions());
-            return new(Database, new RetentionBatches(Database, o), tasks ?? [], MediaStore(), o, Time);
+            return new(Database, new RetentionBatches(Database, o), tasks ?? [], references ?? [], MediaStore(), o, Time);
         }
 
         public RetentionJob Job(RetentionOptions? options = null, IEnumerable<IRetentionTask>? tasks = null) => new(

@@ -63,6 +63,10 @@ public sealed partial class IdentityApiTests
             var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/auth/me");
             me.GetProperty("phone").GetString().ShouldBe(Phone);
 
+            var metrics = await app.Client.GetStringAsync("/metrics");
+            Series(metrics, "parley_identity_codes_sent_total").ShouldBe(1);
+            Series(metrics, "parley_identity_codes_verified_total").ShouldBe(1);
+
             (await client.PostAsync("/api/v1/auth/logout", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
             (await client.GetAsync("/api/v1/auth/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
@@ -105,7 +109,28 @@ public sealed partial class IdentityApiTests
         int.Parse(refused.Headers.RetryAfter!.ToString(), System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(1, 600);
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("detail").GetString()!.ShouldContain("try again in");
+
+        using (var wrong = await app.Client.PostAsJsonAsync("/api/v1/auth/otp/verify", new { phone = Phone, code = "000000" }))
+        {
+            wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        }
+
+        // Issue 13's metrics: codes sent, refused by the limit, failed checks (a wrong code: 1 in a million to be right).
+        var metrics = await app.Client.GetStringAsync("/metrics");
+        Series(metrics, "parley_identity_codes_sent_total").ShouldBe(3);
+        Series(metrics, "parley_identity_codes_refused_total{reason=\"too_many\"}").ShouldBe(1);
+        Series(metrics, "parley_identity_codes_failed_total").ShouldBe(1);
     }
+
+    /// <summary>The sum of a counter's series in Prometheus text (<c>name</c> alone sums every label set; <c>name{…}</c> is one).</summary>
+    private static double Series(string metrics, string series) =>
+        metrics.Split('\n')
+            .Where(l => series.Contains('{', StringComparison.Ordinal)
+                ? l.StartsWith(series + " ", StringComparison.Ordinal)
+                : l.StartsWith(series + " ", StringComparison.Ordinal) || l.StartsWith(series + "{", StringComparison.Ordinal))
+            .Select(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture))
+            .DefaultIfEmpty(double.NaN)
+            .Sum();
 
     [Fact]
     public async Task The_openapi_document_describes_the_sign_in_routes()

@@ -120,7 +120,7 @@ public sealed class OfflineAssistantTests
 
         var accounts = await app.Client.GetFromJsonAsync<List<SandboxAccountView>>("/api/v1/sandbox/accounts");
 
-        accounts!.Select(a => (a.Id, a.Bot)).ShouldBe([("sandbox", "assistant"), ("echo", "echo"), ("ministry", "ministry")]);
+        accounts!.Select(a => (a.Id, a.Bot)).ShouldBe([("sandbox", "assistant"), ("clinic", "clinic"), ("echo", "echo"), ("ministry", "ministry"), ("resort", "resort")]);
     }
 
     private static async Task<string> ConversationStateAsync(TestApp app)

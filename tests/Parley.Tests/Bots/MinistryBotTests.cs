@@ -164,7 +164,7 @@ public sealed class MinistryBotTests
         var accounts = await app.Client.GetFromJsonAsync<List<SandboxAccountView>>("/api/v1/sandbox/accounts");
 
         // The default account comes first: the chat page opens on it.
-        accounts!.Select(a => (a.Id, a.Bot)).ShouldBe([("sandbox", "assistant"), ("echo", "echo"), ("ministry", "ministry")]);
+        accounts!.Select(a => (a.Id, a.Bot)).ShouldBe([("sandbox", "assistant"), ("clinic", "clinic"), ("echo", "echo"), ("ministry", "ministry"), ("resort", "resort")]);
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class MinistryBotTests
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["Parley:Bots:Default"] = "ministry" });
 
         var accounts = await app.Client.GetFromJsonAsync<List<SandboxAccountView>>("/api/v1/sandbox/accounts");
-        accounts!.Select(a => (a.Id, a.Bot)).ShouldBe([("sandbox", "ministry"), ("assistant", "assistant"), ("echo", "echo")]);
+        accounts!.Select(a => (a.Id, a.Bot)).ShouldBe([("sandbox", "ministry"), ("assistant", "assistant"), ("clinic", "clinic"), ("echo", "echo"), ("resort", "resort")]);
 
         await app.Sandbox.SendAsync(Ana, "quiero hacer un donativo");
         (await app.Sandbox.WaitForRepliesAsync(Ana, 2))[1].Text!.ShouldContain("CLABE");

@@ -60,7 +60,7 @@ public sealed class DocsScreenshotTests
 
         await page.GotoAsync(Url(app, "/admin/"));
         await page.Locator("[data-testid=live-status][data-live=true]").WaitForAsync();
-        (await page.Locator("[data-testid=provider-row]").CountAsync()).ShouldBe(3);
+        (await page.Locator("[data-testid=provider-row]").CountAsync()).ShouldBe(5); // sandbox, echo, ministry, clinic, resort
         await SaveAsync(page, "admin-dashboard", fullPage: true);
     }
 

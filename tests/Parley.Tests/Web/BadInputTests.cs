@@ -68,7 +68,7 @@ public sealed class BadInputTests : IAsyncLifetime
         var ready = await _app.Client.GetStringAsync("/health/ready");
         ready.ShouldContain("\"database\"");
         var modules = await _app.Get<Parley.Core.Storage.Migrator>().StatusAsync();
-        modules.Select(m => m.Module).ShouldBe(["core", "ai", "bots"], ignoreOrder: true);
+        modules.Select(m => m.Module).ShouldBe(["core", "ai", "bots", "identity", "booking", "clinic"], ignoreOrder: true);
         modules.ShouldAllBe(m => m.Current);
         ready.ShouldContain($"\"schema\":\"{string.Join(", ", modules.Select(m => $"{m.Module} {m.Applied}"))}\"");
     }

@@ -64,7 +64,7 @@ public sealed class SandboxPageTests
         await page.GotoAsync(new Uri(app.BaseUrl, "/sandbox?contact=%2B15550005555&name=Eva").ToString());
         (await page.InputValueAsync("[data-testid=account-select]")).ShouldBe("sandbox");
         var bots = await page.Locator("[data-testid=account-select] option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
-        bots.ShouldBe(["sandbox", "echo", "ministry"]);
+        bots.ShouldBe(["sandbox", "clinic", "echo", "ministry", "resort"]);
 
         // The assistant answers offline from its knowledge base, quoting it.
         await page.FillAsync("[data-testid=message-input]", "How do I configure Meta?");
