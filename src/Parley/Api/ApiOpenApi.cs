@@ -80,6 +80,7 @@ public static class ApiOpenApi
                         [new OpenApiSecuritySchemeReference(IdentityAuthentication.Scheme, context.Document)] = [],
                     });
                     Describe(operation, "401", "No sign-in session, or an expired or revoked one.");
+                    Describe(operation, "429", "Too many requests from this client; the Retry-After header says when to try again.");
                 }
 
                 Describe(operation, "400", "The request is not valid: 'errors' names each field that failed.");
