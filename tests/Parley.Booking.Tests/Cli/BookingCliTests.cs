@@ -44,6 +44,11 @@ public sealed class BookingCliTests
         Directory.CreateDirectory(harness.Database.DataDirectory);
         await File.WriteAllTextAsync(file, Resort);
 
+        // The booking scopes are scopes the CLI gives API keys.
+        var (keyed, keyOutput, keyError) = await RunAsync(harness, "apikeys", "create", "--name", "front-desk", "--scopes", "booking:read,booking:write");
+        keyed.ShouldBe(0, keyError);
+        keyOutput.ShouldContain("booking:read, booking:write");
+
         // Import; a file whose image is missing imports nothing.
         var (imported, importOutput, importError) = await RunAsync(harness, "booking", "import", file);
         imported.ShouldBe(0, importError);
@@ -67,7 +72,7 @@ public sealed class BookingCliTests
         // Slots: a dry run says how many and creates none; then they are created; the cap refuses; a bad time is a usage error.
         var slots = now.GetRequiredService<SlotSchedule>();
         var existing = (await slots.UpcomingAsync(activityId, 500)).Count;
-        var from = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10);
+        var from = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(10);
         string[] generate = ["booking", "slots", "generate", "--activity", "sunset-sail", "--from", Day(from), "--to", Day(from.AddDays(1)), "--times", "09:00,15:00", "--capacity", "4"];
         var (dry, dryOutput, _) = await RunAsync(harness, [.. generate, "--dry-run"]);
         dry.ShouldBe(0);
