@@ -31,7 +31,8 @@ public static class ApiOpenApi
                         "Send WhatsApp messages and read what Parley stored: messages with their status history, conversations, contacts, " +
                         "templates, statistics, webhook events, and outgoing webhooks. Authenticate with an API key: " +
                         "`Authorization: Bearer pk_live_…` (create one with `dotnet run --project src/Parley -- apikeys create --name NAME`). " +
-                        "Scopes: `read` (GET), `messages:send` (sending), `admin` (changes; includes the others). " +
+                        "Scopes: `read` (GET), `messages:send` (sending), `admin` (changes; includes the others); the modules' own: " +
+                        "`clinic:read`/`clinic:write`, `booking:read`/`booking:write`. The resort's guests call /api/v1/booking/guest with their sign-in session instead. " +
                         "Lists are newest first and paged with an opaque `cursor` (pass `nextCursor` back). Errors are RFC 7807 problem details.",
                 };
                 document.Components ??= new OpenApiComponents();
