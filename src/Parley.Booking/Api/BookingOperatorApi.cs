@@ -264,7 +264,7 @@ public static class BookingOperatorApi
         return Results.Ok(new BookingDetailsView(BookingView.Of(booking, ledger.CancelUntil(booking)), await queries.HistoryAsync(booking.Id, ct)));
     }
 
-    private static async Task<IResult> CreateBookingAsync(CreateBookingRequest body, ClaimsPrincipal user, BookingLedger ledger, CancellationToken ct)
+    private static async Task<IResult> CreateBookingAsync(CreateBookingRequest body, ClaimsPrincipal user, BookingLedger ledger, PreferenceStore preferences, CancellationToken ct)
     {
         var errors = new List<(string, string)>();
         if (!BookingApiInput.TryPhone(body.Phone, out var phone))
@@ -292,10 +292,12 @@ public static class BookingOperatorApi
             return BookingProblems.Invalid(errors);
         }
 
+        // Without a language given, the guest's own (from their chats with the resort), else English.
+        var profile = await preferences.ProfileAsync(phone, ct);
         var result = await ledger.HoldAsync(new HoldRequest(phone, body.SlotId!.Value, body.PartySize!.Value)
         {
-            GuestName = string.IsNullOrWhiteSpace(body.GuestName) ? null : body.GuestName.Trim(),
-            Language = body.Language ?? "en",
+            GuestName = string.IsNullOrWhiteSpace(body.GuestName) ? profile.Name : body.GuestName.Trim(),
+            Language = body.Language ?? (profile.Language is "es" ? "es" : "en"),
             Actor = Actor(user),
         }, ct);
         return result.Booking is { } booking
