@@ -2,6 +2,7 @@ using Parley.Admin;
 using Parley.Ai;
 using Parley.Api;
 using Parley.Booking;
+using Parley.Booking.Api;
 using Parley.Bots;
 using Parley.Channels;
 using Parley.Channels.Webhooks;
@@ -54,6 +55,8 @@ public static class ParleyApp
         app.MapIdentity();
         app.MapBooking();
         app.MapClinicApi(ApiScopePolicies.For).AsApiGroup();
+        app.MapBookingApi(ApiScopePolicies.For).AsApiGroup();
+        app.MapBookingGuestApi().AsSessionApiGroup();
         app.MapAdmin();
         return app;
     }

@@ -9,4 +9,7 @@ public sealed record BookingFilter
     public DateTimeOffset? From { get; init; }
     public DateTimeOffset? To { get; init; }
     public int Limit { get; init; } = 200;
+
+    /// <summary>How many of the ordered list to skip (paging).</summary>
+    public int Offset { get; init; }
 }

@@ -50,7 +50,7 @@ public sealed class BookingQueries(Database database, TimeProvider time)
 
         await using var c = await database.OpenAsync(ct);
         var rows = await c.QueryAsync<BookingRow>(new CommandDefinition(
-            $"SELECT {BookingRow.Columns} FROM {BookingRow.From} {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} ORDER BY s.starts_at DESC, b.id DESC LIMIT @Limit",
+            $"SELECT {BookingRow.Columns} FROM {BookingRow.From} {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} ORDER BY s.starts_at DESC, b.id DESC LIMIT @Limit OFFSET @Offset",
             new
             {
                 filter.State,
@@ -59,6 +59,7 @@ public sealed class BookingQueries(Database database, TimeProvider time)
                 FromMs = filter.From?.ToUnixTimeMilliseconds(),
                 ToMs = filter.To?.ToUnixTimeMilliseconds(),
                 Limit = (long)Math.Clamp(filter.Limit, 1, 5000),
+                Offset = (long)Math.Max(0, filter.Offset),
             }, cancellationToken: ct));
         return rows.Select(r => r.ToBooking()).ToList();
     }

@@ -18,7 +18,13 @@ public static class ApiScopes
     /// <summary>The clinic module's changes: import, booking, cancelling and resending notifications.</summary>
     public const string ClinicWrite = "clinic:write";
 
-    public static readonly IReadOnlyList<string> All = [Read, MessagesSend, Admin, ClinicRead, ClinicWrite];
+    /// <summary>The booking module's reads: activities, slots with availability, bookings, statistics.</summary>
+    public const string BookingRead = "booking:read";
+
+    /// <summary>The booking module's changes: activities, slot generation, holds, confirming and cancelling bookings.</summary>
+    public const string BookingWrite = "booking:write";
+
+    public static readonly IReadOnlyList<string> All = [Read, MessagesSend, Admin, ClinicRead, ClinicWrite, BookingRead, BookingWrite];
 
     /// <summary>The scopes a key gets when none are named: reading and sending, not administration.</summary>
     public static readonly IReadOnlyList<string> Default = [Read, MessagesSend];

@@ -24,6 +24,8 @@ public static class ApiDocumentRules
         ["API keys"] = "Keys for this API and their scopes.",
         ["Bots"] = "The bots' interaction log and dry runs.",
         ["Knowledge base"] = "Documents the AI assistant answers from.",
+        ["Booking"] = "The resort's activities, time slots, bookings and statistics (API key scopes booking:read, booking:write).",
+        ["Booking (guests)"] = "A signed-in guest's activities, availability and bookings: hold, confirm, cancel (Identity session).",
         ["Sign-in"] = "People sign in with a code sent to their WhatsApp and get a session (cookie or bearer token).",
         ["Sandbox"] = "The built-in sandbox channel: play a WhatsApp contact without a provider.",
         ["Webhooks"] = "What the providers call: Meta, Twilio and ACS (Event Grid) deliver messages and statuses here.",

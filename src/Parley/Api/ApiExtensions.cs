@@ -98,6 +98,16 @@ public static class ApiExtensions
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
+    /// <summary>
+    /// For a group of routes a signed-in person calls with their Identity session (the booking guests'): the API's rate
+    /// limit (per client address) and the problems they can meet (401 without a session, 429).
+    /// </summary>
+    public static RouteGroupBuilder AsSessionApiGroup(this RouteGroupBuilder group) =>
+        group
+            .RequireRateLimiting(ApiRateLimiting.Policy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
     internal static RouteHandlerBuilder Read(this RouteHandlerBuilder builder) => builder.RequireScope(ApiScopes.Read);
 
     internal static RouteHandlerBuilder Admin(this RouteHandlerBuilder builder) => builder.RequireScope(ApiScopes.Admin);

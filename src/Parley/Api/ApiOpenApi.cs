@@ -31,7 +31,8 @@ public static class ApiOpenApi
                         "Send WhatsApp messages and read what Parley stored: messages with their status history, conversations, contacts, " +
                         "templates, statistics, webhook events, and outgoing webhooks. Authenticate with an API key: " +
                         "`Authorization: Bearer pk_live_…` (create one with `dotnet run --project src/Parley -- apikeys create --name NAME`). " +
-                        "Scopes: `read` (GET), `messages:send` (sending), `admin` (changes; includes the others). " +
+                        "Scopes: `read` (GET), `messages:send` (sending), `admin` (changes; includes the others); the modules' own: " +
+                        "`clinic:read`/`clinic:write`, `booking:read`/`booking:write`. The resort's guests call /api/v1/booking/guest with their sign-in session instead. " +
                         "Lists are newest first and paged with an opaque `cursor` (pass `nextCursor` back). Errors are RFC 7807 problem details.",
                 };
                 document.Components ??= new OpenApiComponents();
@@ -80,6 +81,7 @@ public static class ApiOpenApi
                         [new OpenApiSecuritySchemeReference(IdentityAuthentication.Scheme, context.Document)] = [],
                     });
                     Describe(operation, "401", "No sign-in session, or an expired or revoked one.");
+                    Describe(operation, "429", "Too many requests from this client; the Retry-After header says when to try again.");
                 }
 
                 Describe(operation, "400", "The request is not valid: 'errors' names each field that failed.");

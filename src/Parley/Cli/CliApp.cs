@@ -33,6 +33,7 @@ public static class CliApp
             KbCommands.Create(),
             ReadDocumentCommand.Create(),
             ClinicCliCommands.Create(),
+            BookingCliCommands.Create(),
         };
         foreach (var command in root.Subcommands)
         {

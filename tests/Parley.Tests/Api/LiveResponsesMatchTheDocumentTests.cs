@@ -35,9 +35,12 @@ public sealed class LiveResponsesMatchTheDocumentTests
                 continue; // The providers' webhook verification is not a read route of the API.
             }
 
-            if (path.Name.StartsWith("/api/v1/auth/", StringComparison.Ordinal))
+            if (path.Name.StartsWith("/api/v1/auth/", StringComparison.Ordinal)
+                || (get.TryGetProperty("security", out var security) && security.EnumerateArray().Any(r => r.TryGetProperty("ParleyIdentity", out _))))
             {
-                continue; // Needs a person's sign-in session, not an API key (Parley.Identity.Tests checks its answers).
+                // Needs a person's sign-in session, not an API key (Parley.Identity.Tests and, for the booking guests' routes,
+                // Parley.Booking.Tests check those answers against this document).
+                continue;
             }
 
             var url = Url(path.Name, ids, phone);
@@ -154,6 +157,12 @@ public sealed class LiveResponsesMatchTheDocumentTests
         var conversation = (await api.GetJsonAsync("/api/v1/conversations?account=ministry")).GetProperty("items")[0];
         var message = (await api.GetJsonAsync($"/api/v1/history?phone={Uri.EscapeDataString(phone)}")).GetProperty("messages")[0];
         var webhookEvent = (await api.GetJsonAsync("/api/v1/webhook-events")).GetProperty("items")[0];
+
+        // The demo resort's first activity, and a booking held on its first free slot (docs/booking.md).
+        var activity = (await api.GetJsonAsync("/api/v1/booking/activities"))[0].Str("id");
+        var slot = (await api.GetJsonAsync($"/api/v1/booking/activities/{activity}")).GetProperty("upcomingSlots").EnumerateArray().First(s => s.GetProperty("available").GetInt32() > 0);
+        var (held, booking) = await api.PostJsonAsync("/api/v1/booking/bookings", new { phone, slotId = long.Parse(slot.Str("id"), System.Globalization.CultureInfo.InvariantCulture), partySize = 1 });
+        held.StatusCode.ShouldBe(HttpStatusCode.Created, booking.ToString());
         return (new Dictionary<string, string>
         {
             ["/api/v1/sandbox/{accountId}/media/{mediaId}"] = sandboxMedia,
@@ -165,6 +174,8 @@ public sealed class LiveResponsesMatchTheDocumentTests
             ["/api/v1/contacts/{id}"] = $"/api/v1/contacts/{conversation.GetProperty("contact").Str("id")}",
             ["/api/v1/webhook-events/{id}"] = $"/api/v1/webhook-events/{webhookEvent.Str("id")}",
             ["/api/v1/webhooks/{id}"] = $"/api/v1/webhooks/{webhook.GetProperty("webhook").Str("id")}",
+            ["/api/v1/booking/activities/{id}"] = $"/api/v1/booking/activities/{activity}",
+            ["/api/v1/booking/bookings/{reference}"] = $"/api/v1/booking/bookings/{booking.Str("reference")}",
         }, phone);
     }
 }
