@@ -24,7 +24,7 @@ public sealed class ClinicWebhookTests
             ["Parley:Clinic:ClinicalContentInWebhooks"] = allowed ? "true" : "false",
             ["Parley:Webhooks:PollInterval"] = "00:00:00.100",
             ["Parley:Webhooks:AllowPrivateNetworks"] = "true", // the receiver listens on 127.0.0.1
-            ["Parley:Webhooks:DeliverSandboxEvents"] = "true", // the clinic's demo account is a sandbox account
+            ["Parley:Sandbox:OutgoingWebhooks"] = "true", // the clinic's demo account is a sandbox account
         });
         using var api = await app.ApiClientAsync(ApiScopes.Admin);
         (await api.PostAsJsonAsync("/api/v1/webhooks", new { url = receiver.Url, events = new[] { "message.received" } })).StatusCode.ShouldBe(HttpStatusCode.Created);

@@ -39,7 +39,7 @@ public sealed class WebhookTargetsEndToEndTests
 
     // Regression (issue 17, item 9): a name that resolved to a public address when subscribed and to a private one when
     // sent (DNS rebinding) reached 127.0.0.1.
-    [Fact(Skip = "Open after the merge of the sandbox hardening and the webhook targets: no delivery is attempted for a sandbox message even with DeliverSandboxEvents; to be fixed before issue 17 closes")]
+    [Fact]
     public async Task AName_ThatResolvesToLoopbackWhenSending_IsRefused_NothingReachesTheReceiver()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
@@ -54,7 +54,7 @@ public sealed class WebhookTargetsEndToEndTests
         receiver.Received.ShouldBeEmpty();
     }
 
-    [Fact(Skip = "Open after the merge of the sandbox hardening and the webhook targets: no delivery is attempted for a sandbox message even with DeliverSandboxEvents; to be fixed before issue 17 closes")]
+    [Fact]
     public async Task WithPrivateNetworksAllowed_TheSameNameIsDelivered()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
@@ -74,7 +74,7 @@ public sealed class WebhookTargetsEndToEndTests
         return await TestApp.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?>
         {
             ["Parley:Webhooks:AllowPrivateNetworks"] = allowPrivate ? "true" : "false",
-            ["Parley:Webhooks:DeliverSandboxEvents"] = "true", // the messages come through the sandbox
+            ["Parley:Sandbox:OutgoingWebhooks"] = "true", // the messages come through the sandbox (the documented key; it sets DeliverSandboxEvents)
             ["Parley:Webhooks:PollInterval"] = "00:00:00.100",
             ["Parley:Webhooks:BaseBackoff"] = "00:00:10",
         }, services: s => s.AddSingleton(sp => new WebhookTargets(sp.GetRequiredService<IOptions<OutgoingWebhookOptions>>())
