@@ -61,6 +61,8 @@ public sealed class BookingAdminPagesTests
         await page.ClickAsync("[data-testid=image-upload]");
         await page.Locator("[data-testid=image][data-primary=true] img[alt='Two kayaks on the bay at sunset']").WaitForAsync();
         (await app.Get<ActivityCatalog>().ImagesAsync(kayak.Id)).Single().MimeType.ShouldBe("image/png");
+        // The picture is served to the page (from the guest web app's public images).
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=image] img')].every(i => i.complete && i.naturalWidth > 0)");
         await Browser.ScreenshotAsync(page, "booking-admin-activity");
 
         // Slots: a plan above the cap is refused in the preview; a reasonable one shows its count, then creates exactly that.
