@@ -102,7 +102,17 @@ public sealed class BookingAdminPagesTests
         await app.Get<PreferenceStore>().LearnAsync(Guest, GuestPreference.CategoryKind, "water", PreferenceStore.ExplicitWeight, isExplicit: true);
         await app.Get<PreferenceStore>().UpdateGuestAsync(Guest, "Gina Guest", "en", 2);
         await page.ReloadAsync();
-        (await page.Locator($"[data-testid=slot][data-slot-id='{slots[0].Id}'] [data-testid=slot-free]").InnerTextAsync()).ShouldBe("4");
+        await page.Locator("[data-testid=slot-generator] form[data-interactive=true]").WaitForAsync();
+        var slotRow = page.Locator($"[data-testid=slot][data-slot-id='{slots[0].Id}']");
+        (await slotRow.Locator("[data-testid=slot-free]").InnerTextAsync()).ShouldBe("4");
+
+        // Fewer seats than those held are refused (the invariant); closing the slot keeps its hold.
+        await slotRow.Locator("[data-testid=slot-capacity-input]").FillAsync("1");
+        await slotRow.GetByRole(AriaRole.Button, new() { Name = "Save the seats" }).ClickAsync();
+        await page.GetByText("keeps 6 seats: give a number from 2").WaitForAsync();
+        await slotRow.Locator("[data-testid=slot-close]").ClickAsync();
+        await page.Locator($"[data-testid=slot][data-slot-id='{slots[0].Id}'][data-state=closed]").WaitForAsync();
+        (await app.Get<BookingLedger>().SlotAsync(slots[0].Id))!.Held.ShouldBe(2);
         await Browser.ScreenshotAsync(page, "booking-admin-slots");
 
         // Bulk confirm: the booking is confirmed with the operator's name in its history, and the guest is told on WhatsApp.
@@ -117,7 +127,10 @@ public sealed class BookingAdminPagesTests
         (await app.Get<BookingLedger>().FindAsync(reference, null))!.State.ShouldBe(BookingState.Confirmed);
         await resort.WaitAsync(Guest, t => t.Any(m => m.Direction == "outbound" && (m.Text ?? "").Contains($"Booking {reference} is confirmed", StringComparison.Ordinal)));
 
-        await page.GotoAsync(Url(app, $"/admin/booking/bookings?guest={Uri.EscapeDataString(Guest)}"));
+        // The filters are a plain form: any state, this guest's number.
+        await page.SelectOptionAsync("#f-state", "");
+        await page.FillAsync("[data-testid=filter-guest]", Guest);
+        await Task.WhenAll(page.WaitForURLAsync("**/admin/booking/bookings?*guest=*"), page.ClickAsync("[data-testid=filter-apply]"));
         await page.Locator("[data-testid=bulk-actions][data-interactive=true]").WaitForAsync();
         row = page.Locator($"[data-testid=booking][data-reference='{reference}']");
         (await row.Locator("[data-testid=booking-state]").InnerTextAsync()).ShouldBe("confirmed");
