@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Parley.Booking.Admin;
 using Parley.Booking.Chat;
 using Parley.Booking.Demo;
 using Parley.Booking.Import;
@@ -42,6 +43,7 @@ public static class BookingExtensions
         services.AddSingleton<Parley.Core.Media.IMediaReferences, ActivityImageReferences>();
         services.AddSingleton<SlotSchedule>();
         services.AddSingleton<BookingQueries>();
+        services.AddBookingAdminServices();
         services.AddSingleton<PreferenceStore>();
         services.AddSingleton<BookingLinks>();
         services.AddSingleton<BookingFormat>();
