@@ -9,8 +9,8 @@ namespace Parley.Bench;
 
 /// <summary>
 /// Resort booking (issue 14): Parley's own host runs in this process on a fresh database with 100 activities ×
-/// 1,000 slots, and <c>--callers</c> guests at a time ask for holds (closed loop, party of 1–4) on the 1,000 slots of
-/// the coming days, which fill up during the run. Holds go through the Booking module's ledger (the code the bot, the
+/// 1,000 slots, and <c>--callers</c> guests at a time ask for holds (closed loop, party of 1–4) on the 20,000 slots
+/// of the coming days (200,000 seats: most holds are granted; a slot that fills up refuses the rest). Holds go through the Booking module's ledger (the code the bot, the
 /// web app and the API call), so the figure is the ledger and the database, without HTTP. Then availability is read:
 /// the catalogue (every activity's free seats over its 1,000 slots) and one activity's next slots.
 /// Passes with no slot over its capacity, and every slot's held seats equal to its pending bookings' party sizes.
@@ -19,7 +19,7 @@ public static class BookingScenario
 {
     private const int Activities = 100;
     private const int SlotsPerActivity = 1000;
-    private const int HotSlots = 1000;
+    private const int HotSlots = 20_000;
     private const int Capacity = 10;
 
     public static async Task<int> RunAsync(BenchOptions o)
@@ -33,6 +33,8 @@ public static class BookingScenario
         var settings = database.Settings();
         settings["Parley:Sandbox:Enabled"] = "false";
         settings["Logging:LogLevel:Default"] = "Warning";
+        settings["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning";
+        settings["Parley:Clinic:RemindersEnabled"] = "false";
         settings["Urls"] = "http://127.0.0.1:0";
         foreach (var (k, v) in o.Extra)
         {
@@ -108,12 +110,12 @@ public static class BookingScenario
         await c.ExecuteAsync(
             $"""
             INSERT INTO booking_slots (activity_id, starts_at, ends_at, capacity, created_at)
-            SELECT a.id, @first + g.n * 3600000, @first + g.n * 3600000 + 3600000, {Capacity}, @now
+            SELECT a.id, @first + CAST(g.n AS BIGINT) * 3600000, @first + CAST(g.n AS BIGINT) * 3600000 + 3600000, {Capacity}, @now
             FROM booking_activities a
             CROSS JOIN (WITH RECURSIVE s(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM s WHERE n < {SlotsPerActivity - 1}) SELECT n FROM s) g
             WHERE a.slug LIKE 'bench-%'
             """, new { first, now = nowMs });
-        await c.ExecuteAsync("ANALYZE");
+        await c.ExecuteAsync(new CommandDefinition("ANALYZE", commandType: System.Data.CommandType.Text));
         return (await database.QueryAsync<long>($"SELECT id FROM booking_slots ORDER BY starts_at, activity_id LIMIT {HotSlots}")).ToArray();
     }
 

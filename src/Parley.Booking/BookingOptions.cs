@@ -38,6 +38,12 @@ public sealed class BookingOptions : IValidatableObject
     /// <summary>How often the jobs (expiry, completion, reminders) look for work; expiry happens within this of the deadline.</summary>
     public TimeSpan JobInterval { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How far ahead browsing counts free seats ("12 seats free in 5 sessions" on the web app, the bot and the API):
+    /// guests book the coming days, and the count stays one short index read however many slots lie beyond.
+    /// </summary>
+    public TimeSpan AvailabilityHorizon { get; set; } = TimeSpan.FromDays(14);
+
     /// <summary>The slot generator refuses to create more than this many slots at once (a preview shows the count first).</summary>
     [Range(1, 100_000)]
     public int MaxGeneratedSlots { get; set; } = 500;
@@ -52,6 +58,11 @@ public sealed class BookingOptions : IValidatableObject
         if (CancellationDeadline < TimeSpan.Zero)
         {
             yield return new($"{SectionName}:CancellationDeadline must not be negative (it is {CancellationDeadline}).", [nameof(CancellationDeadline)]);
+        }
+
+        if (AvailabilityHorizon < TimeSpan.FromDays(1) || AvailabilityHorizon > TimeSpan.FromDays(366))
+        {
+            yield return new ValidationResult("Parley:Booking:AvailabilityHorizon must be between 1 day and 366 days.", [nameof(AvailabilityHorizon)]);
         }
 
         if (JobInterval < TimeSpan.FromMilliseconds(10) || JobInterval > TimeSpan.FromMinutes(1))

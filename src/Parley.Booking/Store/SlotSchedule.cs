@@ -28,16 +28,20 @@ public sealed class SlotSchedule(Database database, ActivityCatalog activities, 
         return rows.Select(r => r.ToSlot()).ToList();
     }
 
-    /// <summary>Per activity: the free seats in its open future slots and how many such slots have room (live availability for browsing).</summary>
+    /// <summary>
+    /// Per activity: the free seats in its open slots within <see cref="BookingOptions.AvailabilityHorizon"/> and how
+    /// many such slots have room (live availability for browsing). Read from ix_booking_slots_availability alone.
+    /// </summary>
     public async Task<IReadOnlyDictionary<long, (int FreeSeats, int OpenSlots)>> AvailabilityAsync(CancellationToken ct = default)
     {
+        var now = time.NowMs();
         await using var c = await database.OpenAsync(ct);
         var rows = await c.QueryAsync<(long ActivityId, long Free, long Slots)>(new CommandDefinition(
             """
             SELECT activity_id, SUM(capacity - held - confirmed), COUNT(*) FROM booking_slots
-            WHERE state = 'open' AND starts_at > @now AND held + confirmed < capacity GROUP BY activity_id
+            WHERE state = 'open' AND starts_at > @now AND starts_at < @until AND held + confirmed < capacity GROUP BY activity_id
             """,
-            new { now = time.NowMs() }, cancellationToken: ct));
+            new { now, until = now + (long)options.Value.AvailabilityHorizon.TotalMilliseconds }, cancellationToken: ct));
         return rows.ToDictionary(r => r.ActivityId, r => ((int)r.Free, (int)r.Slots));
     }
 
