@@ -57,6 +57,7 @@ public static class ClinicExtensions
 
         services.AddSingleton<IStartupTask, ClinicDemoData>();
         services.AddSingleton<IStartupTask, ClinicTemplates>();
+        services.AddSingleton<Parley.Core.Maintenance.IRetentionTask, Maintenance.ClinicRetention>();
         services.AddSingleton<IWebhookRedaction, ClinicWebhookRedaction>();
         services.AddHostedService<ClinicReminderJob>();
         return services;

@@ -76,6 +76,21 @@ public sealed class ClinicOptions : IValidatableObject
     /// </summary>
     public bool ClinicalContentInWebhooks { get; set; }
 
+    /// <summary>Reminders and alerts that were sent, cancelled or given up on are deleted this long after they were due.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan NotificationRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>The analytics' usage counts (sign-ins, commands by role; no content) are kept this long.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan UsageRetention { get; set; } = TimeSpan.FromDays(400);
+
+    /// <summary>
+    /// The access audit (who read which patient's data) is kept this long: six years by default, the retention US
+    /// HIPAA asks of required documentation. It holds no clinical data, only who, whom, what and when.
+    /// </summary>
+    [Range(typeof(TimeSpan), "30.00:00:00", "7300.00:00:00")]
+    public TimeSpan AuditRetention { get; set; } = TimeSpan.FromDays(6 * 365);
+
     public TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -12,11 +12,20 @@ public static class PictureMaker
     public const int Width = 640;
     public const int Height = 400;
 
+    /// <summary>
+    /// The same arguments paint the same picture: kept once per process, since every fresh database imports the demo's
+    /// pictures (a test suite starts hundreds) and painting is pixel-by-pixel work. Callers only read the bytes.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Top, int Bottom, int Accent, bool Waves, int Seed), byte[]> Painted = new();
+
     /// <param name="top">Sky colour (RGB).</param>
     /// <param name="bottom">Ground or sea colour (RGB).</param>
     /// <param name="accent">Sun colour (RGB).</param>
     /// <param name="waves">Waves (true) or hills (false) across the bottom.</param>
-    public static byte[] Paint(int top, int bottom, int accent, bool waves, int seed)
+    public static byte[] Paint(int top, int bottom, int accent, bool waves, int seed) =>
+        Painted.GetOrAdd((top, bottom, accent, waves, seed), k => PaintNew(k.Top, k.Bottom, k.Accent, k.Waves, k.Seed));
+
+    private static byte[] PaintNew(int top, int bottom, int accent, bool waves, int seed)
     {
         var rgb = new byte[Height * ((Width * 3) + 1)];
         var sunX = 120 + (seed * 97 % 400);

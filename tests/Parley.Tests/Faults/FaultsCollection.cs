@@ -27,6 +27,9 @@ public static class FaultSettings
             ["Parley:Workers:PollInterval"] = "00:00:00.200",
             ["Parley:Workers:BaseBackoff"] = "00:00:00.200",
             ["Parley:Meta:TemplateSyncInterval"] = "00:00:00",
+            // Each contact writes every two seconds for as long as the kills take: the per-contact rate limit (tested by the
+            // rules' own tests) would answer some with "wait a minute" instead of the echo these tests count.
+            ["Parley:Engine:RateLimit:Messages"] = "0",
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>())
         {
