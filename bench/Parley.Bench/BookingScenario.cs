@@ -78,6 +78,9 @@ public static class BookingScenario
             var pass = over == 0 && drift == 0 && stored == holds.GrantedAll;
             report.Row("result", pass ? "PASS" : "FAIL");
             report.Print(Console.Out);
+            // The stable summary scripts read (docs/reference.md), as the other scenarios print theirs.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"SCENARIO booking {(pass ? "PASS" : "FAIL")} db={o.Db} holds_granted_per_s={holds.Granted / o.Seconds:0.0} holds_refused={holds.Refused} hold_p99_ms={holds.Latency.PercentileMs(99):0.00} catalogue_p99_ms={catalogue.PercentileMs(99):0.00} activity_slots_p99_ms={slots.PercentileMs(99):0.00} over_capacity={over} counter_drift={drift} stored={stored} granted={holds.GrantedAll}"));
             return pass ? 0 : 1;
         }
         finally

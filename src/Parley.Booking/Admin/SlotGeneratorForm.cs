@@ -1,4 +1,3 @@
-using System.Globalization;
 using Parley.Booking.Model;
 
 namespace Parley.Booking.Admin;
@@ -28,7 +27,7 @@ public sealed class SlotGeneratorForm
         var times = new List<TimeOnly>();
         foreach (var part in (Times ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!TimeOnly.TryParseExact(part, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+            if (!SlotTimes.TryTime(part, out var t))
             {
                 return (null, $"'{part}' is not a time of day: write times as 09:00 or 15:30, separated by commas.");
             }

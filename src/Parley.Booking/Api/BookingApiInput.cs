@@ -64,7 +64,7 @@ public static class BookingApiInput
         bad = null;
         foreach (var value in (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
-            if (!TimeOnly.TryParseExact(value, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+            if (!SlotTimes.TryTime(value, out var t))
             {
                 bad = value;
                 return false;
@@ -83,17 +83,7 @@ public static class BookingApiInput
         bad = null;
         foreach (var value in (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
-            DayOfWeek? day = value.ToLowerInvariant() switch
-            {
-                "mon" or "monday" => DayOfWeek.Monday,
-                "tue" or "tuesday" => DayOfWeek.Tuesday,
-                "wed" or "wednesday" => DayOfWeek.Wednesday,
-                "thu" or "thursday" => DayOfWeek.Thursday,
-                "fri" or "friday" => DayOfWeek.Friday,
-                "sat" or "saturday" => DayOfWeek.Saturday,
-                "sun" or "sunday" => DayOfWeek.Sunday,
-                _ => null,
-            };
+            var day = SlotTimes.Day(value);
             if (day is null)
             {
                 bad = value;

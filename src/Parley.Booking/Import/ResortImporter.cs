@@ -47,7 +47,7 @@ public sealed class ResortImporter(ActivityCatalog activities, SlotSchedule slot
 
                 foreach (var t in a.Slots?.Times ?? [])
                 {
-                    if (!TimeOnly.TryParseExact(t, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                    if (!SlotTimes.TryTime(t, out _))
                     {
                         problems.Add($"{at}.slots.times: '{t}' is not a time like 09:00.");
                     }
@@ -55,7 +55,7 @@ public sealed class ResortImporter(ActivityCatalog activities, SlotSchedule slot
 
                 foreach (var d in a.Slots?.Days ?? [])
                 {
-                    if (Day(d) is null)
+                    if (SlotTimes.Day(d) is null)
                     {
                         problems.Add($"{at}.slots.days: '{d}' is not a day (mon, tue, wed, thu, fri, sat, sun).");
                     }
@@ -141,9 +141,9 @@ public sealed class ResortImporter(ActivityCatalog activities, SlotSchedule slot
 
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), options.Value.Zone()).DateTime);
         var plan = new SlotPlan(activityId, today, today.AddDays(Math.Clamp(rule.DaysAhead, 1, 365)),
-            rule.Times.Select(t => TimeOnly.ParseExact(t, "HH:mm", CultureInfo.InvariantCulture)).ToList())
+            rule.Times.Select(t => SlotTimes.TryTime(t, out var time) ? time : throw new FormatException($"'{t}' is not a time like 09:00.")).ToList())
         {
-            Days = rule.Days.Select(Day).OfType<DayOfWeek>().ToList(),
+            Days = rule.Days.Select(SlotTimes.Day).OfType<DayOfWeek>().ToList(),
             Capacity = rule.Capacity,
         };
         var result = await slots.GenerateAsync(plan, ct);
@@ -163,16 +163,4 @@ public sealed class ResortImporter(ActivityCatalog activities, SlotSchedule slot
     }
 
     private static int Colour(string hex) => int.Parse(hex.TrimStart('#'), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-
-    private static DayOfWeek? Day(string d) => d.Trim().ToLowerInvariant()[..Math.Min(3, d.Trim().Length)] switch
-    {
-        "mon" or "lun" => DayOfWeek.Monday,
-        "tue" or "mar" => DayOfWeek.Tuesday,
-        "wed" or "mie" => DayOfWeek.Wednesday,
-        "thu" or "jue" => DayOfWeek.Thursday,
-        "fri" or "vie" => DayOfWeek.Friday,
-        "sat" or "sab" => DayOfWeek.Saturday,
-        "sun" or "dom" => DayOfWeek.Sunday,
-        _ => null,
-    };
 }
